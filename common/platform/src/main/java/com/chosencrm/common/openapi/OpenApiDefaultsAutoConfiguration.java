@@ -1,0 +1,116 @@
+package com.chosencrm.common.openapi;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.Map;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+/**
+ * Every service's OpenAPI document: titled after the service, versioned from its build, a bearer
+ * security scheme, and the problem responses that any operation may give.
+ */
+@AutoConfiguration
+@ConditionalOnClass(OpenAPI.class)
+public class OpenApiDefaultsAutoConfiguration {
+
+  static final String BEARER = "bearerAuth";
+  static final String PROBLEM = "Problem";
+
+  @Bean
+  @ConditionalOnMissingBean
+  OpenAPI platformOpenApi(Environment environment, ObjectProvider<BuildProperties> build) {
+    String name = environment.getProperty("spring.application.name", "chosencrm-service");
+    BuildProperties properties = build.getIfAvailable();
+    String version = properties != null ? properties.getVersion() : "dev";
+    return new OpenAPI()
+        .info(new Info().title(name).version(version).description("ChosenCRM " + name + " API"))
+        .components(
+            new Components()
+                .addSecuritySchemes(
+                    BEARER,
+                    new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP)
+                        .scheme("bearer")
+                        .bearerFormat("JWT"))
+                .addSchemas(PROBLEM, problemSchema()))
+        .addSecurityItem(new SecurityRequirement().addList(BEARER));
+  }
+
+  @Bean
+  OpenApiCustomizer problemResponsesCustomizer() {
+    Map<String, String> common =
+        Map.of(
+            "400", "Invalid request (problem+json with field errors)",
+            "401", "Missing, invalid, expired or revoked token",
+            "403", "The caller's role does not allow this",
+            "404", "Not found, or not in the caller's tenant",
+            "500", "Unexpected error; quote the request id");
+    return openApi -> {
+      if (openApi.getPaths() == null) {
+        return;
+      }
+      openApi
+          .getPaths()
+          .values()
+          .forEach(
+              item ->
+                  item.readOperations()
+                      .forEach(
+                          operation ->
+                              common.forEach(
+                                  (status, description) -> {
+                                    if (operation.getResponses() != null
+                                        && !operation.getResponses().containsKey(status)) {
+                                      operation
+                                          .getResponses()
+                                          .addApiResponse(status, problem(description));
+                                    }
+                                  })));
+    };
+  }
+
+  private static ApiResponse problem(String description) {
+    return new ApiResponse()
+        .description(description)
+        .content(
+            new Content()
+                .addMediaType(
+                    "application/problem+json",
+                    new MediaType()
+                        .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+  }
+
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private static Schema<?> problemSchema() {
+    Schema schema = new Schema<>().type("object").description("RFC 9457 problem details");
+    schema.addProperty("type", new Schema<>().type("string").format("uri"));
+    schema.addProperty("title", new Schema<>().type("string"));
+    schema.addProperty("status", new Schema<>().type("integer"));
+    schema.addProperty("detail", new Schema<>().type("string"));
+    schema.addProperty("requestId", new Schema<>().type("string"));
+    schema.addProperty(
+        "errors",
+        new Schema<>()
+            .type("array")
+            .items(
+                new Schema<>()
+                    .type("object")
+                    .addProperty("field", new Schema<>().type("string"))
+                    .addProperty("message", new Schema<>().type("string"))));
+    return schema;
+  }
+}

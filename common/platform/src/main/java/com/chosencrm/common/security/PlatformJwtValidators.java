@@ -1,0 +1,61 @@
+package com.chosencrm.common.security;
+
+import java.util.Collection;
+import java.util.List;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+
+/**
+ * The checks every verifier on the platform applies after the RS256 signature: expiry and
+ * not-before with skew, issuer, audience, the claims services rely on, then the deny-list. They run
+ * in order and stop at the first failure, so a forged or expired token never costs a Redis call.
+ */
+public final class PlatformJwtValidators {
+
+  private PlatformJwtValidators() {}
+
+  public static OAuth2TokenValidator<Jwt> create(
+      PlatformSecurityProperties properties, TokenRevocations revocations) {
+    List<OAuth2TokenValidator<Jwt>> validators =
+        List.of(
+            new JwtClaimValidator<Object>(JwtClaimNames.EXP, exp -> exp != null),
+            new JwtTimestampValidator(properties.clockSkew()),
+            new JwtIssuerValidator(properties.issuer()),
+            new JwtClaimValidator<Object>(
+                JwtClaimNames.AUD,
+                aud ->
+                    aud instanceof Collection<?> values
+                        ? values.contains(properties.audience())
+                        : properties.audience().equals(aud)),
+            new JwtClaimValidator<Object>(JwtClaimNames.SUB, PlatformJwtValidators::isUuid),
+            new JwtClaimValidator<Object>(TokenClaims.TENANT, PlatformJwtValidators::isUuid),
+            new JwtClaimValidator<Object>(JwtClaimNames.JTI, jti -> jti != null),
+            new TokenRevocationValidator(revocations));
+    return token -> {
+      for (OAuth2TokenValidator<Jwt> validator : validators) {
+        OAuth2TokenValidatorResult result = validator.validate(token);
+        if (result.hasErrors()) {
+          return result;
+        }
+      }
+      return OAuth2TokenValidatorResult.success();
+    };
+  }
+
+  private static boolean isUuid(Object value) {
+    if (value == null) {
+      return false;
+    }
+    try {
+      java.util.UUID.fromString(value.toString());
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+}
