@@ -1,0 +1,6 @@
+package com.chosencrm.user.tenant;
+
+public enum TenantStatus {
+  ACTIVE,
+  SUSPENDED
+}
