@@ -24,7 +24,11 @@ class TokenRevocationValidator implements OAuth2TokenValidator<Jwt> {
   @Override
   public OAuth2TokenValidatorResult validate(Jwt token) {
     try {
-      if (revocations.isRejected(token.getId(), token.getClaimAsString(TokenClaims.TENANT))) {
+      if (revocations.isRejected(
+          token.getId(),
+          token.getClaimAsString(TokenClaims.TENANT),
+          token.getSubject(),
+          token.getIssuedAt())) {
         return OAuth2TokenValidatorResult.failure(
             new OAuth2Error("invalid_token", "The token has been revoked", null));
       }

@@ -9,13 +9,16 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * The shared Redis deny-list every service consults on each request: access tokens revoked by
- * logout (by {@code jti}, until they would have expired anyway) and tenants suspended by a platform
+ * logout (by {@code jti}, until they would have expired anyway), every token of a user issued
+ * before a moment (deactivation, role change, password change), and tenants suspended by a platform
  * operator (every live token of theirs stops working at once).
  */
 public class TokenRevocations {
 
   static final String REVOKED_TOKEN_PREFIX = "chosencrm:revoked-jti:";
   static final String SUSPENDED_TENANT_PREFIX = "chosencrm:suspended-tenant:";
+  static final String USER_CUTOFF_PREFIX = "chosencrm:user-tokens-before:";
+  private static final Duration MAX_ACCESS_TOKEN_LIFETIME = Duration.ofHours(1);
 
   private final StringRedisTemplate redis;
   private final Duration clockSkew;
@@ -34,6 +37,19 @@ public class TokenRevocations {
     redis.opsForValue().set(REVOKED_TOKEN_PREFIX + tokenId, "1", ttl);
   }
 
+  /**
+   * Rejects every token of the user issued at or before {@code cutoff}: they were minted with roles
+   * or a status that no longer hold. Kept as long as such a token could live.
+   */
+  public void revokeUserTokensIssuedBefore(UUID userId, Instant cutoff) {
+    redis
+        .opsForValue()
+        .set(
+            USER_CUTOFF_PREFIX + userId,
+            String.valueOf(cutoff.getEpochSecond()),
+            MAX_ACCESS_TOKEN_LIFETIME.plus(clockSkew));
+  }
+
   public void suspendTenant(UUID tenantId) {
     redis.opsForValue().set(SUSPENDED_TENANT_PREFIX + tenantId, "1");
   }
@@ -42,19 +58,22 @@ public class TokenRevocations {
     redis.delete(SUSPENDED_TENANT_PREFIX + tenantId);
   }
 
-  /** One round trip: is the token revoked, or its tenant suspended? */
-  public boolean isRejected(String tokenId, String tenantId) {
-    List<String> keys = new ArrayList<>(2);
-    if (tokenId != null) {
-      keys.add(REVOKED_TOKEN_PREFIX + tokenId);
+  /** One round trip: is the token revoked, its user cut off, or its tenant suspended? */
+  public boolean isRejected(String tokenId, String tenantId, String userId, Instant issuedAt) {
+    List<String> keys = new ArrayList<>(3);
+    keys.add(REVOKED_TOKEN_PREFIX + tokenId);
+    keys.add(SUSPENDED_TENANT_PREFIX + tenantId);
+    keys.add(USER_CUTOFF_PREFIX + userId);
+    List<String> values = redis.opsForValue().multiGet(keys);
+    if (values == null) {
+      throw new IllegalStateException("Redis returned no answer");
     }
-    if (tenantId != null) {
-      keys.add(SUSPENDED_TENANT_PREFIX + tenantId);
+    if (values.get(0) != null || values.get(1) != null) {
+      return true;
     }
-    if (keys.isEmpty()) {
-      return false;
-    }
-    Long existing = redis.countExistingKeys(keys);
-    return existing != null && existing > 0;
+    String cutoff = values.get(2);
+    // Token times have second precision: a token issued in the cutoff's second is rejected too.
+    return cutoff != null
+        && (issuedAt == null || issuedAt.getEpochSecond() <= Long.parseLong(cutoff));
   }
 }

@@ -63,6 +63,18 @@ class PlatformSecurityTests {
   }
 
   @Test
+  void whenUsersTokensAreCutOff_thenOlderTokensFailAndNewerOnesWork() throws Exception {
+    Instant issued = Instant.now().minusSeconds(30);
+    String old = TestTokens.user(user, tenant).issuedAt(issued).sign();
+    revocations.revokeUserTokensIssuedBefore(user, Instant.now().minusSeconds(5));
+    mvc.perform(get("/api/probe/me").header("Authorization", "Bearer " + old))
+        .andExpect(status().isUnauthorized());
+    String fresh = TestTokens.user(user, tenant).sign();
+    mvc.perform(get("/api/probe/me").header("Authorization", "Bearer " + fresh))
+        .andExpect(status().isOk());
+  }
+
+  @Test
   void whenTenantIsSuspended_thenItsTokensStopWorking() throws Exception {
     UUID suspended = UUID.randomUUID();
     String token = TestTokens.user(user, suspended).sign();
