@@ -34,18 +34,22 @@ public final class EmbeddedPostgres implements AutoCloseable {
   private final Path dataDirectory;
   private final int port;
   private final boolean asRoot;
+  private final boolean durable;
   private volatile boolean running;
 
-  private EmbeddedPostgres(Path binaries, Path dataDirectory, int port, boolean asRoot) {
+  private EmbeddedPostgres(
+      Path binaries, Path dataDirectory, int port, boolean asRoot, boolean durable) {
     this.binaries = binaries;
     this.dataDirectory = dataDirectory;
     this.port = port;
     this.asRoot = asRoot;
+    this.durable = durable;
   }
 
   /**
    * Starts a server on {@code port} (0 for any free one) over {@code dataDirectory}, creating the
-   * cluster if the directory is empty. {@code durable=false} turns fsync off, for tests.
+   * cluster if the directory is empty. {@code durable=false} is for tests: fsync off, and the data
+   * directory is deleted when the server stops.
    */
   public static EmbeddedPostgres start(Path dataDirectory, int port, boolean durable) {
     try {
@@ -53,9 +57,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
       Path binaries = extractBinaries(asRoot);
       int chosenPort = port == 0 ? freePort() : port;
       EmbeddedPostgres server =
-          new EmbeddedPostgres(binaries, dataDirectory.toAbsolutePath(), chosenPort, asRoot);
+          new EmbeddedPostgres(
+              binaries, dataDirectory.toAbsolutePath(), chosenPort, asRoot, durable);
       server.initIfNeeded();
-      server.startServer(durable);
+      server.startServer();
       Runtime.getRuntime().addShutdownHook(new Thread(server::close, "embedded-postgres-stop"));
       return server;
     } catch (IOException e) {
@@ -109,6 +114,17 @@ public final class EmbeddedPostgres implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       System.err.println("Embedded PostgreSQL did not stop cleanly: " + e.getMessage());
     }
+    if (!durable) {
+      deleteRecursively(dataDirectory);
+    }
+  }
+
+  private static void deleteRecursively(Path directory) {
+    try (var paths = Files.walk(directory)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      System.err.println("Could not delete " + directory + ": " + e.getMessage());
+    }
   }
 
   private void initIfNeeded() throws IOException {
@@ -143,7 +159,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 "--no-locale")));
   }
 
-  private void startServer(boolean durable) throws IOException {
+  private void startServer() throws IOException {
     String options =
         "-p "
             + port
