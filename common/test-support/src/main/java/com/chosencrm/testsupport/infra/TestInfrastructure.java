@@ -1,5 +1,7 @@
 package com.chosencrm.testsupport.infra;
 
+import com.chosencrm.localinfra.EmbeddedPostgres;
+import com.chosencrm.localinfra.EmbeddedRedis;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package com.chosencrm.testsupport.infra;
+package com.chosencrm.localinfra;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -264,7 +264,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
     return target;
   }
 
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       socket.setReuseAddress(true);
       return socket.getLocalPort();

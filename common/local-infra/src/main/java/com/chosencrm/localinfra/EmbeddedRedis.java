@@ -1,4 +1,4 @@
-package com.chosencrm.testsupport.infra;
+package com.chosencrm.localinfra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
