@@ -37,10 +37,11 @@ COPY --from=build /extracted/snapshot-dependencies/ ./
 COPY --from=build /extracted/application/ ./
 
 LABEL org.opencontainers.image.title="chosencrm-${MODULE}"
-# Pods get about 1 CPU and under 1 GiB: the serial collector has the smallest footprint there and
-# is what the JVM's ergonomics would pick anyway; the heap takes 75% of the container limit,
-# leaving room for metaspace, code cache and thread stacks. JDK_JAVA_OPTIONS is read by the java
-# launcher only (no "Picked up" noise in jcmd/jstack) and can be overridden per deployment.
+# Pods get 1-2 CPUs and at most 1 GiB: the serial collector has the smallest footprint there and
+# is what the JVM's ergonomics picks below 1792 MB anyway; the heap takes 75% of the container
+# limit, leaving room for metaspace, code cache and thread stacks. JDK_JAVA_OPTIONS is read by the
+# java launcher only (not by jcmd or jstack, as JAVA_TOOL_OPTIONS would be); override it per
+# deployment, e.g. -XX:+UseParallelGC for a larger, throughput-bound service.
 ENV PORT=${PORT} \
     JDK_JAVA_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
 USER 10001:10001
