@@ -28,7 +28,13 @@ public class AccessTokenIssuer {
   }
 
   /** A signed token and what a caller needs to know about it. */
-  public record IssuedAccessToken(String token, String tokenId, Instant expiresAt) {}
+  public record IssuedAccessToken(String token, String tokenId, Instant expiresAt) {
+    // A bearer token in a log line is a usable credential.
+    @Override
+    public String toString() {
+      return "IssuedAccessToken[tokenId=" + tokenId + ", expiresAt=" + expiresAt + "]";
+    }
+  }
 
   public IssuedAccessToken issue(UUID userId, UUID tenantId, Set<String> roles, UUID teamId) {
     RSAKey key = keys.activeKey();
