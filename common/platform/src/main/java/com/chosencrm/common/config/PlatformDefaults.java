@@ -24,6 +24,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
     defaults.put("spring.threads.virtual.enabled", "true");
     defaults.put("spring.jpa.open-in-view", "false");
     defaults.put("server.shutdown", "graceful");
+    // Behind the gateway: take the client address from X-Forwarded-For, but only when the
+    // direct peer is an internal proxy address (Tomcat's RemoteIpValve rules).
+    defaults.put("server.forward-headers-strategy", "native");
     defaults.put("server.error.include-message", "never");
     defaults.put("server.error.include-stacktrace", "never");
     defaults.put("spring.flyway.schemas", "${chosencrm.schema}");
