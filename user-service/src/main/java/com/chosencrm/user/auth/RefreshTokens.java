@@ -116,6 +116,15 @@ class RefreshTokens {
         .update();
   }
 
+  /** Ends every session of the user: after a password change, deactivation or deletion. */
+  int revokeAllOf(UUID userId) {
+    return jdbc.sql(
+            "update refresh_token set revoked_at = :now where user_id = :userId and revoked_at is null")
+        .param("now", utc(Instant.now()))
+        .param("userId", userId)
+        .update();
+  }
+
   /**
    * Revokes the family of {@code token} if the token belongs to {@code userId}; anyone else's token
    * is left alone.

@@ -9,6 +9,7 @@ import com.chosencrm.common.security.CurrentUser;
 import com.chosencrm.common.security.TokenRevocations;
 import com.chosencrm.user.audit.AuditAction;
 import com.chosencrm.user.audit.AuditLog;
+import com.chosencrm.user.auth.PasswordPolicy;
 import com.chosencrm.user.user.UserEvents.UserDeactivated;
 import com.chosencrm.user.user.UserEvents.UserDeleted;
 import com.chosencrm.user.user.UserEvents.UserReactivated;
@@ -23,9 +24,9 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,6 +49,7 @@ public class UserService {
   private final EventPublisher events;
   private final AuditLog audit;
   private final AuditActors actors;
+  private final ApplicationEventPublisher sessionEvents;
 
   UserService(
       UserRepository users,
@@ -56,7 +58,9 @@ public class UserService {
       TokenRevocations revocations,
       EventPublisher events,
       AuditLog audit,
-      AuditActors actors) {
+      AuditActors actors,
+      ApplicationEventPublisher sessionEvents) {
+    this.sessionEvents = sessionEvents;
     this.users = users;
     this.accounts = accounts;
     this.teams = teams;
@@ -175,6 +179,7 @@ public class UserService {
     }
     user.deactivate();
     revocations.revokeUserTokensIssuedBefore(id, Instant.now());
+    sessionEvents.publishEvent(new SessionsEnded(id, "deactivated"));
     audit.record(
         admin.tenantId(),
         actors.of(admin),
@@ -232,6 +237,7 @@ public class UserService {
           "Other records still refer to this user; deactivate the user instead");
     }
     revocations.revokeUserTokensIssuedBefore(id, Instant.now());
+    sessionEvents.publishEvent(new SessionsEnded(id, "deleted"));
     audit.record(
         admin.tenantId(),
         actors.of(admin),
@@ -259,6 +265,7 @@ public class UserService {
     requireAcceptablePassword("newPassword", request.newPassword(), account.email());
     accounts.setPassword(account.id(), request.newPassword());
     revocations.revokeUserTokensIssuedBefore(account.id(), Instant.now());
+    sessionEvents.publishEvent(new SessionsEnded(account.id(), "password changed"));
     audit.record(
         caller.tenantId(),
         new AuditLog.Actor(account.id(), account.email()),
@@ -275,10 +282,7 @@ public class UserService {
   }
 
   private static void requireAcceptablePassword(String field, String password, String email) {
-    Optional<String> problem = PasswordRules.problemWith(password, email);
-    if (problem.isPresent()) {
-      throw InvalidRequestException.field(field, problem.get());
-    }
+    PasswordPolicy.enforce(field, password, email);
   }
 
   private void requireTeamOfTenant(UUID tenantId, UUID teamId) {
