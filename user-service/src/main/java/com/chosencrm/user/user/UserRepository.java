@@ -26,6 +26,8 @@ interface UserRepository extends JpaRepository<User, UUID> {
       """)
   long countActiveAdmins(UUID tenantId);
 
+  long countByTenantIdAndActiveTrue(UUID tenantId);
+
   List<User> findByTenantIdAndIdIn(UUID tenantId, Collection<UUID> ids);
 
   /**

@@ -10,6 +10,8 @@ import com.chosencrm.common.security.TokenRevocations;
 import com.chosencrm.user.audit.AuditAction;
 import com.chosencrm.user.audit.AuditLog;
 import com.chosencrm.user.auth.PasswordPolicy;
+import com.chosencrm.user.feature.FeatureFlag;
+import com.chosencrm.user.feature.FeatureFlagService;
 import com.chosencrm.user.user.UserEvents.UserDeactivated;
 import com.chosencrm.user.user.UserEvents.UserDeleted;
 import com.chosencrm.user.user.UserEvents.UserReactivated;
@@ -50,6 +52,7 @@ public class UserService {
   private final AuditLog audit;
   private final AuditActors actors;
   private final ApplicationEventPublisher sessionEvents;
+  private final FeatureFlagService flags;
 
   UserService(
       UserRepository users,
@@ -59,8 +62,10 @@ public class UserService {
       EventPublisher events,
       AuditLog audit,
       AuditActors actors,
-      ApplicationEventPublisher sessionEvents) {
+      ApplicationEventPublisher sessionEvents,
+      FeatureFlagService flags) {
     this.sessionEvents = sessionEvents;
+    this.flags = flags;
     this.users = users;
     this.accounts = accounts;
     this.teams = teams;
@@ -76,6 +81,7 @@ public class UserService {
   public UserResponse create(CurrentUser admin, CreateUserRequest request) {
     requireAcceptablePassword("password", request.password(), request.email());
     requireTeamOfTenant(admin.tenantId(), request.teamId());
+    requireRoomForActiveUser(admin.tenantId());
     UserAccount created =
         accounts.create(
             admin.tenantId(),
@@ -200,6 +206,7 @@ public class UserService {
     if (user.isActive()) {
       return UserResponse.from(user);
     }
+    requireRoomForActiveUser(admin.tenantId());
     user.reactivate();
     audit.record(
         admin.tenantId(),
@@ -288,6 +295,17 @@ public class UserService {
   private void requireTeamOfTenant(UUID tenantId, UUID teamId) {
     if (teamId != null && !teams.isTeamOfTenant(tenantId, teamId)) {
       throw InvalidRequestException.field("teamId", "There is no such team");
+    }
+  }
+
+  /** The tenant's plan caps its active users (feature flag maxUsers). */
+  private void requireRoomForActiveUser(UUID tenantId) {
+    int limit = ((Number) flags.valueOf(tenantId, FeatureFlag.MAX_USERS)).intValue();
+    if (users.countByTenantIdAndActiveTrue(tenantId) >= limit) {
+      throw new BusinessRuleException(
+          "Your organisation already has its maximum of "
+              + limit
+              + " active users; deactivate someone or raise the limit");
     }
   }
 
