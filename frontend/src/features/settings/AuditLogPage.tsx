@@ -29,7 +29,7 @@ export function AuditLogPage() {
   return (
     <>
       <PageHeader title="Audit log" subtitle="Who changed what, and when." />
-      <TextField select label="Action" value={action} onChange={(e) => { setAction(e.target.value); setCursors([undefined]); }} sx={{ mb: 2, maxWidth: { sm: 320 } }}>
+      <TextField select label="Action" value={action} slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }} onChange={(e) => { setAction(e.target.value); setCursors([undefined]); }} sx={{ mb: 2, maxWidth: { sm: 320 } }}>
         <MenuItem value="">All actions</MenuItem>
         {AUDIT_ACTIONS.map((a) => <MenuItem key={a} value={a}>{actionLabel(a)}</MenuItem>)}
       </TextField>

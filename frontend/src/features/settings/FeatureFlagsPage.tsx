@@ -54,7 +54,12 @@ function FlagRow({ flag, divider, saving, onChange }: { flag: FeatureFlag; divid
   return (
     <Box
       data-testid={`flag-${flag.key}`}
-      sx={{ display: 'flex', alignItems: { xs: 'flex-start', sm: 'center' }, flexDirection: { xs: 'column', sm: 'row' }, gap: 2, px: 2.5, py: 2, borderTop: divider ? 1 : 0, borderColor: 'divider' }}
+      sx={{
+        display: 'flex',
+        // A switch stays beside its label on phones; wider inputs go underneath.
+        alignItems: flag.type === 'BOOLEAN' ? 'center' : { xs: 'flex-start', sm: 'center' },
+        flexDirection: flag.type === 'BOOLEAN' ? 'row' : { xs: 'column', sm: 'row' },
+        gap: 2, px: 2.5, py: 2, borderTop: divider ? 1 : 0, borderColor: 'divider' }}
     >
       <Box sx={{ flex: 1, minWidth: 0 }}>
         <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>

@@ -7,7 +7,8 @@ export function flagLabel(key: string): string {
     .replace(/[_-]+/g, ' ')
     .trim()
     .toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  const spelled = words.replace(/\b(sms|ai|mismo|url|id)\b/g, (w) => w.toUpperCase());
+  return spelled.charAt(0).toUpperCase() + spelled.slice(1);
 }
 
 /** The value an admin typed for an INTEGER flag, or the reason it can't be saved. */

@@ -40,6 +40,8 @@ type ActiveFilter = 'all' | 'active' | 'inactive';
 type PendingAction = { kind: 'deactivate' | 'reactivate' | 'delete'; user: User };
 
 const hideOnPhone = { display: { xs: 'none', md: 'table-cell' } } as const;
+// Shows "All roles" / "All teams" for the empty choice instead of an empty box.
+const emptySelect = { select: { displayEmpty: true }, inputLabel: { shrink: true } } as const;
 
 export function UsersPage() {
   const { user: me } = useAuth();
@@ -115,13 +117,13 @@ export function UsersPage() {
           sx={{ flex: 2, minWidth: 200 }}
           slotProps={{ input: { startAdornment: <InputAdornment position="start"><Search fontSize="small" /></InputAdornment> } }}
         />
-        <TextField select label="Role" value={role} onChange={(e) => { setRole(e.target.value as Role | ''); resetPaging(); }} sx={{ flex: 1, minWidth: 140 }}>
+        <TextField select label="Role" value={role} slotProps={emptySelect} onChange={(e) => { setRole(e.target.value as Role | ''); resetPaging(); }} sx={{ flex: 1, minWidth: 140 }}>
           <MenuItem value="">All roles</MenuItem>
           {(['ADMIN', 'SUPERVISOR', 'AGENT'] as const).map((r) => (
             <MenuItem key={r} value={r}>{roleLabel(r)}</MenuItem>
           ))}
         </TextField>
-        <TextField select label="Team" value={teams.isSuccess ? teamId : ''} onChange={(e) => { setTeamId(e.target.value); resetPaging(); }} sx={{ flex: 1, minWidth: 140 }} disabled={!teams.isSuccess}>
+        <TextField select label="Team" value={teams.isSuccess ? teamId : ''} slotProps={emptySelect} onChange={(e) => { setTeamId(e.target.value); resetPaging(); }} sx={{ flex: 1, minWidth: 140 }} disabled={!teams.isSuccess}>
           <MenuItem value="">All teams</MenuItem>
           {teams.data?.map((t) => (
             <MenuItem key={t.id} value={t.id}>{t.name}</MenuItem>
