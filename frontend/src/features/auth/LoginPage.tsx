@@ -30,12 +30,12 @@ export function LoginPage() {
   return (
     <AuthLayout title="Sign in" subtitle="Welcome back. Sign in to your company's workspace.">
       {endReason === 'expired' && (
-        <Alert severity="warning" sx={{ mb: 2.5 }} data-testid="session-expired">
+        <Alert severity="warning" role="status" sx={{ mb: 2.5 }} data-testid="session-expired">
           {SESSION_EXPIRED_MESSAGE}
         </Alert>
       )}
       {endReason === 'signedOut' && (
-        <Alert severity="info" sx={{ mb: 2.5 }}>
+        <Alert severity="info" role="status" sx={{ mb: 2.5 }}>
           You have signed out.
         </Alert>
       )}

@@ -57,7 +57,7 @@ export function AuditLogPage() {
                   <TableRow key={entry.id} hover>
                     <TableCell sx={{ whiteSpace: 'nowrap' }}>{format.format(new Date(entry.occurredAt))}</TableCell>
                     <TableCell>{actionLabel(entry.action)}</TableCell>
-                    <TableCell sx={{ wordBreak: 'break-all' }}>{entry.actorEmail ?? 'System'}</TableCell>
+                    <TableCell sx={{ overflowWrap: 'anywhere' }}>{entry.actorEmail ?? 'System'}</TableCell>
                     <TableCell sx={{ ...hideOnPhone, maxWidth: 420 }}>
                       <Typography variant="body2" color="text.secondary" sx={{ overflowWrap: 'anywhere' }}>
                         {summariseDetails(entry.details)}

@@ -170,11 +170,11 @@ export function UsersPage() {
               <TableBody>
                 {page?.items.map((u) => (
                   <TableRow key={u.id} hover data-testid="user-row">
-                    <TableCell sx={{ maxWidth: 280 }}>
+                    <TableCell sx={{ maxWidth: { xs: 150, sm: 280 }, pr: { xs: 1, sm: 2 } }}>
                       <Typography sx={{ fontWeight: 600, fontSize: 14 }} noWrap>{u.firstName} {u.lastName}</Typography>
                       <Typography variant="body2" color="text.secondary" noWrap>{u.email}</Typography>
                     </TableCell>
-                    <TableCell>
+                    <TableCell sx={{ px: { xs: 1, sm: 2 } }}>
                       <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
                         {u.roles.map((r) => <Chip key={r} size="small" label={roleLabel(r)} variant="outlined" />)}
                       </Stack>
