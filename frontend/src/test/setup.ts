@@ -1,6 +1,9 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+
+// Lazily loaded screens are transformed on first import; on a 2-core machine that can take seconds.
+configure({ asyncUtilTimeout: 5000 });
 
 // jsdom has no layout: answer media queries as a 1280 px wide desktop window would.
 const WIDTH = 1280;

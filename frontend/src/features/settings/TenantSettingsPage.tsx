@@ -58,7 +58,7 @@ function SettingsForm({ settings, saved, onSaved }: { settings: TenantSettings; 
   const { previewPrimaryColor } = useBranding();
   const [formError, setFormError] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
-  const zones = useMemo(timeZones, []);
+  const zones = useMemo(() => timeZones(), []);
   const form = useForm<TenantSettingsForm>({
     resolver: zodResolver(tenantSettingsSchema),
     defaultValues: toTenantSettingsForm(settings),
