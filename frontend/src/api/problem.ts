@@ -1,0 +1,159 @@
+import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
+import type { components } from './generated/user-service';
+
+export type ProblemDetails = components['schemas']['Problem'];
+export type FieldProblem = components['schemas']['FieldError'];
+
+/** A failed API call: the platform's RFC 9457 problem, or one made up for a network failure. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: ProblemDetails;
+  /** From Retry-After on 429 answers (a locked account), in seconds. */
+  readonly retryAfterSeconds?: number;
+
+  constructor(problem: ProblemDetails, retryAfterSeconds?: number) {
+    super(problem.detail ?? problem.title);
+    this.name = 'ApiError';
+    this.status = problem.status;
+    this.problem = problem;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  get fieldErrors(): FieldProblem[] {
+    return this.problem.errors ?? [];
+  }
+}
+
+/** Status 0 stands for "no answer at all". */
+export const NETWORK_FAILURE = 0;
+
+export function networkError(): ApiError {
+  return new ApiError({
+    type: 'about:blank',
+    title: 'Network error',
+    status: NETWORK_FAILURE,
+  });
+}
+
+/** Reads a non-2xx response into an ApiError, whether or not the body is a problem document. */
+export async function toApiError(response: Response): Promise<ApiError> {
+  let problem: ProblemDetails = {
+    type: 'about:blank',
+    title: response.statusText || `HTTP ${response.status}`,
+    status: response.status,
+  };
+  const contentType = response.headers.get('content-type') ?? '';
+  if (contentType.includes('json')) {
+    try {
+      const body = (await response.json()) as Partial<ProblemDetails>;
+      problem = { ...problem, ...body, status: response.status };
+    } catch {
+      // A body that is not JSON after all: keep the status-based problem.
+    }
+  }
+  return new ApiError(problem, parseRetryAfter(response.headers.get('retry-after')));
+}
+
+export function problemFrom(
+  body: unknown,
+  response: Response,
+): ApiError {
+  const base: ProblemDetails = {
+    type: 'about:blank',
+    title: response.statusText || `HTTP ${response.status}`,
+    status: response.status,
+  };
+  const problem =
+    body && typeof body === 'object' ? { ...base, ...(body as Partial<ProblemDetails>), status: response.status } : base;
+  return new ApiError(problem, parseRetryAfter(response.headers.get('retry-after')));
+}
+
+function parseRetryAfter(value: string | null): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, Math.round(seconds));
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.round((date - Date.now()) / 1000));
+}
+
+function waitPhrase(seconds: number): string {
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+}
+
+// The platform writes `detail` for people on these statuses; for others its text is generic
+// ("Access Denied", a stack-free 500) and ours reads better.
+const STATUSES_WITH_USER_DETAIL = new Set([400, 401, 404, 409, 422, 429]);
+
+/** What went wrong, in words a user can act on. */
+export function describeError(error: unknown): string {
+  if (!(error instanceof ApiError)) {
+    return 'Something went wrong. Try again, and reload the page if it keeps happening.';
+  }
+  const { status, problem } = error;
+  if (status === NETWORK_FAILURE) {
+    return "We couldn't reach ChosenCRM. Check your connection and try again.";
+  }
+  if (status === 429 && error.retryAfterSeconds !== undefined) {
+    const lead = problem.detail ?? 'Too many attempts.';
+    return `${lead.replace(/\.?$/, '.')} Try again in ${waitPhrase(error.retryAfterSeconds)}.`;
+  }
+  if (problem.detail && STATUSES_WITH_USER_DETAIL.has(status)) {
+    return problem.detail;
+  }
+  switch (status) {
+    case 400:
+      return 'Some of the information is not valid. Check the highlighted fields.';
+    case 401:
+      return 'You need to sign in again.';
+    case 403:
+      return "You don't have permission to do that.";
+    case 404:
+      return "We couldn't find that. It may have been deleted.";
+    case 409:
+      return 'Someone else changed this while you were editing. Reload to see the latest version, then try again.';
+    case 429:
+      return 'Too many attempts. Wait a moment and try again.';
+    default:
+      break;
+  }
+  if (status >= 500) {
+    const ref = problem.requestId ? ` (reference ${problem.requestId})` : '';
+    return `Something went wrong on our side${ref}. Try again in a moment.`;
+  }
+  return problem.title || 'The request failed.';
+}
+
+/** "roles[0]" and "roles" name the same form field; "address.city" is already a form path. */
+export function normaliseFieldPath(field: string): string {
+  return field.replace(/\[\d+\]/g, '');
+}
+
+/**
+ * Puts each field error of a problem beside its form field. Returns the message to show above the
+ * form: the problem in words when no field took it, or null when every field error found a field.
+ */
+export function applyProblemToForm<T extends FieldValues>(
+  error: unknown,
+  setError: UseFormSetError<T>,
+  fields: readonly Path<T>[],
+): string | null {
+  if (!(error instanceof ApiError) || error.fieldErrors.length === 0) {
+    return describeError(error);
+  }
+  const known = new Set<string>(fields);
+  const unplaced: string[] = [];
+  let placed = 0;
+  for (const { field, message } of error.fieldErrors) {
+    const path = normaliseFieldPath(field);
+    if (known.has(path)) {
+      setError(path as Path<T>, { type: 'server', message }, { shouldFocus: placed === 0 });
+      placed += 1;
+    } else {
+      unplaced.push(message);
+    }
+  }
+  if (unplaced.length > 0) return unplaced.join(' ');
+  return placed > 0 ? null : describeError(error);
+}
