@@ -1,5 +1,6 @@
 package com.chosencrm.common.openapi;
 
+import com.chosencrm.common.security.CurrentUser;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -11,6 +12,7 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -26,6 +28,11 @@ import org.springframework.core.env.Environment;
 @AutoConfiguration
 @ConditionalOnClass(OpenAPI.class)
 public class OpenApiDefaultsAutoConfiguration {
+
+  static {
+    // CurrentUser comes from the token, never from the request: keep it out of the parameters.
+    SpringDocUtils.getConfig().addRequestWrapperToIgnore(CurrentUser.class);
+  }
 
   static final String BEARER = "bearerAuth";
   static final String PROBLEM = "Problem";
@@ -60,6 +67,11 @@ public class OpenApiDefaultsAutoConfiguration {
             "404", "Not found, or not in the caller's tenant",
             "500", "Unexpected error; quote the request id");
     return openApi -> {
+      // springdoc rebuilds the components from the controllers, so the schema is (re)added here.
+      if (openApi.getComponents() == null) {
+        openApi.setComponents(new Components());
+      }
+      openApi.getComponents().addSchemas(PROBLEM, problemSchema());
       if (openApi.getPaths() == null) {
         return;
       }
