@@ -45,7 +45,11 @@ public final class Launcher {
 
   public static void main(String[] args) throws Exception {
     Path root = Path.of(System.getProperty("chosencrm.root", ".")).toAbsolutePath().normalize();
-    Path data = root.resolve(".local");
+    String dataOverride = System.getenv("CHOSENCRM_DATA_DIR");
+    Path data =
+        dataOverride == null || dataOverride.isBlank()
+            ? root.resolve(".local")
+            : Path.of(dataOverride).toAbsolutePath();
     boolean reset = List.of(args).contains("--reset");
     boolean noSeed = List.of(args).contains("--no-seed");
     if (reset) {
