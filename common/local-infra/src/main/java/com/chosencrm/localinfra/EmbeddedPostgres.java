@@ -132,16 +132,23 @@ public final class EmbeddedPostgres implements AutoCloseable {
     if (Files.exists(dataDirectory.resolve("PG_VERSION"))) {
       return;
     }
-    if (asRoot) {
-      run(
-          Duration.ofSeconds(30),
-          List.of("chown", "-R", UNPRIVILEGED_USER, dataDirectory.toString()));
-    }
     Files.setPosixFilePermissions(dataDirectory, PosixFilePermissions.fromString("rwx------"));
     if (asRoot) {
       run(
           Duration.ofSeconds(30),
           List.of("chown", "-R", UNPRIVILEGED_USER, dataDirectory.toString()));
+      try {
+        run(Duration.ofSeconds(10), asUser(List.of("test", "-w", dataDirectory.toString())));
+      } catch (IOException e) {
+        throw new IOException(
+            "PostgreSQL runs as '"
+                + UNPRIVILEGED_USER
+                + "' because this process is root, and that user cannot reach "
+                + dataDirectory
+                + " (a parent folder is private). Choose a data folder under /var/tmp or /tmp,"
+                + " e.g. CHOSENCRM_DATA_DIR=/var/tmp/chosencrm",
+            e);
+      }
     }
     run(
         Duration.ofMinutes(2),
