@@ -1,0 +1,11 @@
+package com.chosencrm.lead.assignment;
+
+/** What a matching rule does with the lead. */
+public enum AssignmentAction {
+  /** To one user. */
+  USER,
+  /** To the team's agents in turn. */
+  TEAM_ROUND_ROBIN,
+  /** To the team's agent with the fewest open leads. */
+  TEAM_LEAST_OPEN
+}
