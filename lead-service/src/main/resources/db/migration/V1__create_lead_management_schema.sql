@@ -102,7 +102,8 @@ create index lead_email_trgm_idx
 create index lead_phone_digits_trgm_idx
     on lead_management.lead using gin (phone_digits public.gin_trgm_ops);
 
--- Every change to a lead, one row per field, readable per lead in id (= time) order.
+-- Every change to a lead, one row per field, read per lead newest first: by occurred_at (a merged
+-- duplicate's entries interleave by time), then id (the entries of one change, in order).
 create table lead_management.lead_history (
     id                  uuid primary key,
     tenant_id           uuid        not null,
@@ -118,7 +119,8 @@ create table lead_management.lead_history (
     -- Set on rows that came from a duplicate merged into this lead.
     merged_from_lead_id uuid
 );
-create index lead_history_lead_idx on lead_management.lead_history (tenant_id, lead_id, id);
+create index lead_history_lead_idx
+    on lead_management.lead_history (tenant_id, lead_id, occurred_at, id);
 
 -- Every assignment, manual or by rule; daily caps count the rule-based ones.
 create table lead_management.lead_assignment (

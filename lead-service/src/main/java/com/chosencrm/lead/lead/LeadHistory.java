@@ -6,10 +6,13 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,6 +53,11 @@ class LeadHistory {
       UUID actorId,
       String reason,
       Instant at) {}
+
+  /** PostgreSQL compares UUIDs as unsigned bytes. */
+  private static final Comparator<UUID> POSTGRES_ORDER =
+      Comparator.comparing(UUID::getMostSignificantBits, Long::compareUnsigned)
+          .thenComparing(UUID::getLeastSignificantBits, Long::compareUnsigned);
 
   private final NamedParameterJdbcTemplate batch;
   private final JdbcClient jdbc;
@@ -103,12 +111,17 @@ class LeadHistory {
       return;
     }
     String requestId = RequestIds.current();
+    // UUIDv7s of the same millisecond are not ordered among themselves; sorted, they keep the
+    // entries of one change in the order they were made.
+    List<UUID> ids =
+        Stream.generate(UuidV7::next).limit(entries.size()).sorted(POSTGRES_ORDER).toList();
+    Iterator<UUID> nextId = ids.iterator();
     MapSqlParameterSource[] rows =
         entries.stream()
             .map(
                 e ->
                     new MapSqlParameterSource()
-                        .addValue("id", UuidV7.next())
+                        .addValue("id", nextId.next())
                         .addValue("tenantId", e.tenantId())
                         .addValue("leadId", e.leadId())
                         .addValue("action", e.action().name())

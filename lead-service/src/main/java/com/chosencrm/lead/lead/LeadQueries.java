@@ -312,14 +312,17 @@ class LeadQueries {
     return ranks.get(0).add(ranks.get(1)).divide(BigDecimal.valueOf(2));
   }
 
-  /** A page of the lead's history, newest first; the lead must be visible to the caller. */
+  /**
+   * A page of the lead's history, newest first (entries of one change in reverse order of making);
+   * the lead must be visible to the caller.
+   */
   @Transactional(readOnly = true)
   public CursorPage<LeadHistoryEntry> history(
       CurrentUser user, UUID leadId, String cursor, int limit) {
     if (find(user, leadId, true).isEmpty()) {
       throw new NotFoundException("Lead", leadId);
     }
-    UUID after = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor, 1).uuid(0);
+    Cursor after = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor, 2);
     List<LeadHistoryEntry> rows =
         jdbc.sql(
                 """
@@ -328,13 +331,16 @@ class LeadQueries {
                        merged_from_lead_id
                   from lead_history
                  where tenant_id = :tenantId and lead_id = :leadId
-                   and (cast(:after as uuid) is null or id < :after)
-                 order by id desc
+                   and (cast(:afterAt as timestamptz) is null
+                        or (occurred_at, id) < (:afterAt, :afterId))
+                 order by occurred_at desc, id desc
                  limit :limit
                 """)
             .param("tenantId", user.tenantId())
             .param("leadId", leadId)
-            .param("after", after)
+            .param(
+                "afterAt", after == null ? null : cursorValue(LeadSort.CREATED_AT, after.value(0)))
+            .param("afterId", after == null ? null : after.uuid(1))
             .param("limit", limit + 1)
             .query(
                 (rs, n) ->
@@ -350,7 +356,7 @@ class LeadQueries {
                         instant(rs.getTimestamp("occurred_at")),
                         rs.getObject("merged_from_lead_id", UUID.class)))
             .list();
-    return CursorPage.fromRows(rows, limit, e -> Cursor.of(e.id()), e -> e);
+    return CursorPage.fromRows(rows, limit, e -> Cursor.of(e.occurredAt(), e.id()), e -> e);
   }
 
   private static JsonNode json(String text) {
