@@ -47,11 +47,38 @@ class AssignmentController {
     this.clock = clock;
   }
 
+  /** The action type arrives as text so that a wrong one is a field error. */
+  record ActionBody(String type, UUID userId, UUID teamId) {
+
+    AssignmentRules.Action toAction() {
+      return new AssignmentRules.Action(AssignmentAction.parse(type), userId, teamId);
+    }
+  }
+
+  record RuleBody(
+      UUID id,
+      String name,
+      Boolean enabled,
+      AssignmentRules.Match match,
+      ActionBody action,
+      Integer dailyCapPerAgent) {
+
+    AssignmentRules.Rule toRule() {
+      return new AssignmentRules.Rule(
+          id, name, enabled, match, action == null ? null : action.toAction(), dailyCapPerAgent);
+    }
+  }
+
   record RulesUpdate(
       String timeZone,
       @NotNull(message = "Send the full list of rules, in order (may be empty)")
           @Size(max = AssignmentRules.MAX_RULES, message = "At most 100 rules")
-          List<AssignmentRules.Rule> rules) {}
+          List<RuleBody> rules) {
+
+    List<AssignmentRules.Rule> toRules() {
+      return rules.stream().map(r -> r == null ? null : r.toRule()).toList();
+    }
+  }
 
   record Pause(
       @NotNull(message = "Say until when the agent is away")
@@ -96,7 +123,7 @@ class AssignmentController {
   @PutMapping("/rules")
   @PreAuthorize("hasRole('ADMIN')")
   AssignmentRules.RuleSet replaceRules(CurrentUser admin, @Valid @RequestBody RulesUpdate update) {
-    return rules.replace(admin, update.timeZone(), update.rules());
+    return rules.replace(admin, update.timeZone(), update.toRules());
   }
 
   /** Admins see everyone (or one team); supervisors always their own team. */

@@ -23,6 +23,6 @@ class LeadMergeController {
   @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
   LeadView merge(
       CurrentUser user, @PathVariable UUID id, @Valid @RequestBody LeadRequests.Merge request) {
-    return merger.merge(user, id, request.duplicateId(), request.fieldChoices());
+    return merger.merge(user, id, request.duplicateId(), request.choices());
   }
 }

@@ -49,7 +49,20 @@ public class LeadMerger {
 
   public enum Choice {
     SURVIVOR,
-    DUPLICATE
+    DUPLICATE;
+
+    /** The choice named (any case), or null for anything else. */
+    public static Choice parse(String value) {
+      if (value == null) {
+        return null;
+      }
+      for (Choice choice : values()) {
+        if (choice.name().equalsIgnoreCase(value.strip())) {
+          return choice;
+        }
+      }
+      return null;
+    }
   }
 
   private final LeadService leadService;

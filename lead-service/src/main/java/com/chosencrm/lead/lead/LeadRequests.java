@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -21,6 +22,9 @@ import java.util.UUID;
  * services, with the same field error format.
  */
 final class LeadRequests {
+
+  static final String BULK_ACTIONS =
+      "Action must be ASSIGN, CHANGE_STATUS, ADD_TAGS, REMOVE_TAGS or DELETE";
 
   private LeadRequests() {}
 
@@ -140,9 +144,20 @@ final class LeadRequests {
           @Size(min = 1, max = 500, message = "Between 1 and 500 characters")
           String reason) {}
 
+  /** Choices arrive as text so that a wrong one is a field error. */
   record Merge(
       @NotNull(message = "Name the duplicate to merge into this lead") UUID duplicateId,
-      Map<String, LeadMerger.Choice> fieldChoices) {}
+      Map<String, String> fieldChoices) {
+
+    Map<String, LeadMerger.Choice> choices() {
+      Map<String, LeadMerger.Choice> choices = new java.util.LinkedHashMap<>();
+      if (fieldChoices != null) {
+        fieldChoices.forEach(
+            (field, choice) -> choices.put(field, LeadMerger.Choice.parse(choice)));
+      }
+      return choices;
+    }
+  }
 
   record DuplicateCheck(
       @NotEmpty(message = "Send at least one candidate")
@@ -154,8 +169,11 @@ final class LeadRequests {
       @Size(max = 40, message = "At most 40 characters") String phone) {}
 
   record Bulk(
-      @NotNull(message = "Action must be ASSIGN, CHANGE_STATUS, ADD_TAGS, REMOVE_TAGS or DELETE")
-          LeadBulkActions.Kind action,
+      @NotNull(message = BULK_ACTIONS)
+          @Pattern(
+              regexp = "ASSIGN|CHANGE_STATUS|ADD_TAGS|REMOVE_TAGS|DELETE",
+              message = BULK_ACTIONS)
+          String action,
       @Size(max = 10_000, message = "At most 10000 ids") List<UUID> ids,
       LeadFilter filter,
       UUID assigneeId,
@@ -166,7 +184,14 @@ final class LeadRequests {
 
     LeadBulkActions.BulkAction toAction() {
       return new LeadBulkActions.BulkAction(
-          action, ids, filter, assigneeId, teamId, status, tags, reason);
+          LeadBulkActions.Kind.valueOf(action),
+          ids,
+          filter,
+          assigneeId,
+          teamId,
+          status,
+          tags,
+          reason);
     }
   }
 }

@@ -27,11 +27,25 @@ class PipelineController {
 
   record StagesResponse(List<Stage> stages) {}
 
+  /** Kinds arrive as text so that a wrong one is a field error, not unreadable JSON. */
+  record StageBody(UUID id, String name, String kind) {}
+
   record StagesUpdate(
       @NotNull(message = "Send the full list of stages, in order")
           @Size(max = Pipeline.MAX_STAGES, message = "A pipeline has at most 30 stages")
-          List<Pipeline.StageDraft> stages,
-      Map<UUID, String> moveLeadsTo) {}
+          List<StageBody> stages,
+      Map<UUID, String> moveLeadsTo) {
+
+    List<Pipeline.StageDraft> drafts() {
+      return stages.stream()
+          .map(
+              s ->
+                  s == null
+                      ? null
+                      : new Pipeline.StageDraft(s.id(), s.name(), StageKind.parse(s.kind())))
+          .toList();
+    }
+  }
 
   @GetMapping
   @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'AGENT')")
@@ -42,6 +56,6 @@ class PipelineController {
   @PutMapping
   @PreAuthorize("hasRole('ADMIN')")
   StagesResponse replace(CurrentUser admin, @Valid @RequestBody StagesUpdate update) {
-    return new StagesResponse(pipeline.replace(admin, update.stages(), update.moveLeadsTo()));
+    return new StagesResponse(pipeline.replace(admin, update.drafts(), update.moveLeadsTo()));
   }
 }

@@ -4,5 +4,18 @@ package com.chosencrm.lead.pipeline;
 public enum StageKind {
   OPEN,
   WON,
-  LOST
+  LOST;
+
+  /** The kind named (any case), or null for anything else. */
+  public static StageKind parse(String value) {
+    if (value == null) {
+      return null;
+    }
+    for (StageKind kind : values()) {
+      if (kind.name().equalsIgnoreCase(value.strip())) {
+        return kind;
+      }
+    }
+    return null;
+  }
 }

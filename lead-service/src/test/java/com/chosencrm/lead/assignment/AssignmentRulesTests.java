@@ -197,6 +197,17 @@ class AssignmentRulesTests {
   }
 
   @Test
+  void anUnknownActionTypeIsAFieldError() throws Exception {
+    mvc.perform(
+            json(
+                put("/api/leads/assignment/rules"),
+                world.admin(),
+                Map.of("rules", List.of(rule("Beam", Map.of(), Map.of("type", "TELEPORT"))))))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("rules[0].action.type"));
+  }
+
+  @Test
   void rulesSecurity() {
     EndpointSecurity.of(mvc, () -> get("/api/leads/assignment/rules"))
         .rejectsMissingAndBrokenTokens(

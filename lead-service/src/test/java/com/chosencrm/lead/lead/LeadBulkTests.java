@@ -224,6 +224,13 @@ class LeadBulkTests {
             json(
                 post("/api/leads/bulk"),
                 world.admin(),
+                Map.of("action", "EXPLODE", "ids", List.of())))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("action"));
+    mvc.perform(
+            json(
+                post("/api/leads/bulk"),
+                world.admin(),
                 Map.of("action", "CHANGE_STATUS", "ids", List.of(), "status", "Nowhere")))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("status"));

@@ -180,6 +180,17 @@ class LeadMergeTests {
                     Map.of("createdAt", "DUPLICATE"))))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("fieldChoices.createdAt"));
+    mvc.perform(
+            json(
+                post("/api/leads/{id}/merge", survivor),
+                supervisor,
+                Map.of(
+                    "duplicateId",
+                    duplicate.toString(),
+                    "fieldChoices",
+                    Map.of("firstName", "BOTH"))))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("fieldChoices.firstName"));
     mvc.perform(json(post("/api/leads/{id}/merge", survivor), supervisor, Map.of()))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("duplicateId"));
