@@ -148,6 +148,13 @@ class PipelineControllerTests {
             json(
                 put("/api/leads/pipeline/stages"),
                 world.admin(),
+                Map.of("stages", List.of(Map.of("name", "Open", "kind", "MAYBE")))))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("stages[0].kind"));
+    mvc.perform(
+            json(
+                put("/api/leads/pipeline/stages"),
+                world.admin(),
                 Map.of("stages", List.of(Map.of("name", "Won", "kind", "WON")))))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("stages[0].kind"));
