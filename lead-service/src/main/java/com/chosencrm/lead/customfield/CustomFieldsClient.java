@@ -1,0 +1,20 @@
+package com.chosencrm.lead.customfield;
+
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.service.annotation.PostExchange;
+
+/** user-service's custom field endpoints, as a Spring HTTP interface. */
+interface CustomFieldsClient {
+
+  @PostExchange("/api/settings/custom-fields/validate")
+  Validated validate(
+      @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+      @RequestBody Validate request);
+
+  record Validate(String entity, Map<String, Object> values) {}
+
+  record Validated(String entity, Map<String, Object> values) {}
+}

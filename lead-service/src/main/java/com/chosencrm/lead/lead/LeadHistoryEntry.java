@@ -1,0 +1,27 @@
+package com.chosencrm.lead.lead;
+
+import java.time.Instant;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One entry of a lead's history.
+ *
+ * @param action CREATED, UPDATED, STATUS_CHANGED, ASSIGNED, DO_NOT_CONTACT_CHANGED, DELETED,
+ *     RESTORED, MERGED or MERGED_INTO
+ * @param field the changed field, for UPDATED, STATUS_CHANGED, ASSIGNED, DO_NOT_CONTACT_CHANGED
+ * @param actorId who made the change
+ * @param requestId the request that made it, to find it in the logs
+ * @param mergedFromLeadId set on entries that came with a duplicate merged into this lead
+ */
+public record LeadHistoryEntry(
+    UUID id,
+    String action,
+    String field,
+    JsonNode oldValue,
+    JsonNode newValue,
+    UUID actorId,
+    String reason,
+    String requestId,
+    Instant occurredAt,
+    UUID mergedFromLeadId) {}
