@@ -18,6 +18,9 @@ psql_admin=(psql -v ON_ERROR_STOP=1 --no-psqlrc --quiet --username "$admin" --db
 "${psql_admin[@]}" -v database="$database" <<'SQL'
 REVOKE ALL ON DATABASE :"database" FROM PUBLIC;
 REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+-- Extensions need a superuser; service migrations only re-declare them (a no-op once here).
+-- pg_trgm: lead-service's typo-tolerant search.
+CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
 SQL
 
 declared=0
