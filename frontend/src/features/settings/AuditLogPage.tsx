@@ -5,14 +5,14 @@ import { EmptyState } from '@/components/EmptyState';
 import { ErrorState } from '@/components/ErrorState';
 import { LoadingState } from '@/components/LoadingState';
 import { PageHeader } from '@/components/PageHeader';
-import { actionLabel, AUDIT_ACTIONS, summariseDetails } from './audit';
+import { actionLabel, AUDIT_ACTIONS, summariseDetails, type AuditAction } from './audit';
 import { auditQuery, tenantSettingsQuery } from './queries';
 
 const PAGE_SIZE = 50;
 const hideOnPhone = { display: { xs: 'none', md: 'table-cell' } } as const;
 
 export function AuditLogPage() {
-  const [action, setAction] = useState('');
+  const [action, setAction] = useState<AuditAction | ''>('');
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const entries = useQuery({
     ...auditQuery({ action: action || undefined, limit: PAGE_SIZE, cursor: cursors[cursors.length - 1] }),
@@ -29,7 +29,7 @@ export function AuditLogPage() {
   return (
     <>
       <PageHeader title="Audit log" subtitle="Who changed what, and when." />
-      <TextField select label="Action" value={action} slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }} onChange={(e) => { setAction(e.target.value); setCursors([undefined]); }} sx={{ mb: 2, maxWidth: { sm: 320 } }}>
+      <TextField select label="Action" value={action} slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }} onChange={(e) => { setAction(e.target.value as AuditAction | ''); setCursors([undefined]); }} sx={{ mb: 2, maxWidth: { sm: 320 } }}>
         <MenuItem value="">All actions</MenuItem>
         {AUDIT_ACTIONS.map((a) => <MenuItem key={a} value={a}>{actionLabel(a)}</MenuItem>)}
       </TextField>
