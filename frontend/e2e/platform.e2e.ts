@@ -183,15 +183,23 @@ describe(`ChosenCRM in the browser at ${BASE_URL}`, () => {
     expect(login.status).toBe(200);
     const token = login.body!.accessToken as string;
 
-    expect((await apiCall('/api/settings/audit', { token })).status).toBe(403);
-    expect((await apiCall('/api/settings/features', { method: 'PUT', token, body: { roundRobinAssignment: false } })).status).toBe(403);
+    // Each refusal is the platform's problem+json, the same whichever admin endpoint is asked.
+    const forbidden = { type: 'https://chosencrm.dev/problems/forbidden', status: 403 };
+    const audit = await apiCall('/api/settings/audit', { token });
+    expect(audit).toMatchObject({ status: 403, contentType: 'application/problem+json', body: forbidden });
+    expect(typeof audit.body!.requestId).toBe('string');
+    const flags = await apiCall('/api/settings/features', { method: 'PUT', token, body: { roundRobinAssignment: false } });
+    expect(flags).toMatchObject({ status: 403, body: forbidden });
     const create = await apiCall('/api/users', {
       method: 'POST',
       token,
       body: { email: `x.${run}@e2e.chosencrm.test`, firstName: 'X', lastName: 'Y', password, roles: ['ADMIN'] },
     });
-    expect(create.status).toBe(403);
-    expect(create.body).toMatchObject({ status: 403 });
+    expect(create).toMatchObject({ status: 403, body: forbidden });
+    // Reading is allowed: the agent sees only themself.
+    const users = await apiCall('/api/users', { token });
+    expect(users.status).toBe(200);
+    expect((users.body!.items as { email: string }[]).map((u) => u.email)).toEqual([agent.email]);
   });
 
   it('signs the agent out', async () => {
