@@ -1,11 +1,12 @@
 import { Box, Button, LinearProgress, MenuItem, Paper, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { EmptyState } from '@/components/EmptyState';
 import { ErrorState } from '@/components/ErrorState';
 import { LoadingState } from '@/components/LoadingState';
 import { PageHeader } from '@/components/PageHeader';
-import { actionLabel, AUDIT_ACTIONS, summariseDetails, type AuditAction } from './audit';
+import { usersQuery } from '@/features/users/queries';
+import { actionLabel, actorLabel, AUDIT_ACTIONS, summariseDetails, type AuditAction } from './audit';
 import { auditQuery, tenantSettingsQuery } from './queries';
 
 const PAGE_SIZE = 50;
@@ -19,6 +20,9 @@ export function AuditLogPage() {
     placeholderData: (previous) => previous,
   });
   const settings = useQuery(tenantSettingsQuery);
+  // Some entries name their actor by id only (sign-outs): one page of the tenant's users resolves them.
+  const users = useQuery(usersQuery({ limit: 200 }));
+  const emails = useMemo(() => new Map((users.data?.items ?? []).map((u) => [u.id, u.email])), [users.data]);
   // Times read in the company's time zone, as the rest of the company sees them.
   const format = new Intl.DateTimeFormat(settings.data?.locale ?? undefined, {
     dateStyle: 'medium',
@@ -57,7 +61,7 @@ export function AuditLogPage() {
                   <TableRow key={entry.id} hover>
                     <TableCell sx={{ whiteSpace: 'nowrap' }}>{format.format(new Date(entry.occurredAt))}</TableCell>
                     <TableCell>{actionLabel(entry.action)}</TableCell>
-                    <TableCell sx={{ overflowWrap: 'anywhere' }}>{entry.actorEmail ?? 'System'}</TableCell>
+                    <TableCell sx={{ overflowWrap: 'anywhere' }}>{actorLabel(entry, emails)}</TableCell>
                     <TableCell sx={{ ...hideOnPhone, maxWidth: 420 }}>
                       <Typography variant="body2" color="text.secondary" sx={{ overflowWrap: 'anywhere' }}>
                         {summariseDetails(entry.details)}

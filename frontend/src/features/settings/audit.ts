@@ -41,8 +41,22 @@ export function summariseDetails(details: AuditEntry['details']): string {
     .join('; ');
 }
 
+/**
+ * Who did it, in words. user-service writes no email for some entries: failed sign-ins and
+ * lock-outs have no actor at all, and sign-outs (and a platform operator's actions) carry only the
+ * actor's id, which `emails` (the tenant's users by id) may resolve.
+ */
+export function actorLabel(entry: Pick<AuditEntry, 'actorId' | 'actorEmail'>, emails: ReadonlyMap<string, string>): string {
+  if (entry.actorEmail) return entry.actorEmail;
+  if (!entry.actorId) return 'Not signed in';
+  return emails.get(entry.actorId) ?? 'Unknown user';
+}
+
 function show(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
+  if (Array.isArray(value) && value.every((v) => typeof v !== 'object' || v === null)) {
+    return value.length === 0 ? '—' : value.map(show).join(', ');
+  }
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }

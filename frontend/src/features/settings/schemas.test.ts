@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FeatureFlag, TenantSettings } from '@/api/userService';
-import { actionLabel, summariseDetails } from './audit';
+import { actionLabel, actorLabel, summariseDetails } from './audit';
 import { flagLabel, parseIntegerFlag } from './flags';
 import { customFieldSchema, parseOptions, tenantSettingsSchema, toTenantSettingsForm, toTenantSettingsRequest } from './schemas';
 
@@ -116,7 +116,15 @@ describe('audit entries', () => {
     expect(summariseDetails({ changes: { timeZone: { old: 'America/New_York', new: 'America/Chicago' }, legalName: { old: null, new: 'Summit LLC' } } })).toBe(
       'timeZone: America/New_York → America/Chicago; legalName: — → Summit LLC',
     );
-    expect(summariseDetails({ roles: ['AGENT'] })).toBe('roles: ["AGENT"]');
+    expect(summariseDetails({ oldRoles: ['AGENT'], newRoles: ['AGENT', 'SUPERVISOR'] })).toBe('oldRoles: AGENT; newRoles: AGENT, SUPERVISOR');
     expect(summariseDetails(null)).toBe('');
+  });
+
+  it('names who did it, also when the service recorded no email', () => {
+    const emails = new Map([['u1', 'ann@acme.test']]);
+    expect(actorLabel({ actorId: 'u2', actorEmail: 'bob@acme.test' }, emails)).toBe('bob@acme.test');
+    expect(actorLabel({ actorId: 'u1', actorEmail: null }, emails)).toBe('ann@acme.test');
+    expect(actorLabel({ actorId: 'u9', actorEmail: null }, emails)).toBe('Unknown user');
+    expect(actorLabel({ actorId: null, actorEmail: null }, emails)).toBe('Not signed in');
   });
 });
