@@ -132,6 +132,34 @@ describe(`ChosenCRM in the browser at ${BASE_URL}`, () => {
     await screenshot(page, '06-feature-flags', true);
   });
 
+  it('saves the company profile, and clears a field left blank', async () => {
+    await page.goto('/admin/settings');
+    const legalName = page.getByLabel('Legal name');
+    await legalName.waitFor();
+    await legalName.fill(`${company} LLC`);
+    await page.getByLabel('City').fill('Dallas');
+    await page.getByLabel('State').fill('tx');
+    const save = async () => {
+      const saved = page.waitForResponse((r) => r.url().endsWith('/api/settings/tenant') && r.request().method() === 'PUT');
+      await page.getByRole('button', { name: 'Save settings' }).click();
+      expect((await saved).status()).toBe(200);
+      await page.getByText('Settings saved.').waitFor();
+    };
+    await save();
+
+    await page.reload();
+    await legalName.waitFor();
+    expect(await legalName.inputValue()).toBe(`${company} LLC`);
+    expect(await page.getByLabel('State').inputValue()).toBe('TX'); // upper-cased by the service
+
+    await legalName.fill('');
+    await save();
+    await page.reload();
+    await legalName.waitFor();
+    expect(await legalName.inputValue()).toBe('');
+    expect(await page.getByLabel('City').inputValue()).toBe('Dallas');
+  });
+
   it('shows the other admin screens (screenshots for review)', async () => {
     for (const [path, heading, name] of [
       ['/admin/teams', 'Teams', '07-teams'],
@@ -175,6 +203,7 @@ describe(`ChosenCRM in the browser at ${BASE_URL}`, () => {
       await page.goto(path);
       await page.getByRole('heading', { name: 'Not allowed', exact: true }).waitFor();
     }
+    await expect.poll(() => page.getByTestId('tenant-name').textContent()).toBe(company);
     await screenshot(page, '17-agent-not-allowed');
   });
 
