@@ -4,8 +4,14 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 // In development the SPA talks to the gateway on the same origin, as it does in production where
-// the gateway serves the build: Vite forwards /api and /.well-known to it.
+// the gateway serves the build: Vite forwards /api and /.well-known to it, in `vite` and in
+// `vite preview` (the build). CHOSENCRM_GATEWAY may also name one service, e.g. user-service on
+// http://localhost:8081, to try the SPA against it without the gateway.
 const gateway = process.env.CHOSENCRM_GATEWAY ?? 'http://localhost:8080';
+const proxy = {
+  '/api': { target: gateway, changeOrigin: false },
+  '/.well-known': { target: gateway, changeOrigin: false },
+};
 
 export default defineConfig({
   plugins: [react()],
@@ -15,12 +21,9 @@ export default defineConfig({
   server: {
     port: 3000,
     strictPort: true,
-    proxy: {
-      '/api': { target: gateway, changeOrigin: false },
-      '/.well-known': { target: gateway, changeOrigin: false },
-    },
+    proxy,
   },
-  preview: { port: 3000 },
+  preview: { port: 3000, proxy },
   build: {
     sourcemap: true,
     chunkSizeWarningLimit: 1200,

@@ -46,5 +46,9 @@ export async function apiCall(path: string, init: { method?: string; token?: str
     body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
   });
   const text = await response.text();
-  return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : null };
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type')?.split(';')[0] ?? null,
+    body: text ? (JSON.parse(text) as Record<string, unknown>) : null,
+  };
 }

@@ -132,6 +132,34 @@ describe(`ChosenCRM in the browser at ${BASE_URL}`, () => {
     await screenshot(page, '06-feature-flags', true);
   });
 
+  it('saves the company profile, and clears a field left blank', async () => {
+    await page.goto('/admin/settings');
+    const legalName = page.getByLabel('Legal name');
+    await legalName.waitFor();
+    await legalName.fill(`${company} LLC`);
+    await page.getByLabel('City').fill('Dallas');
+    await page.getByLabel('State').fill('tx');
+    const save = async () => {
+      const saved = page.waitForResponse((r) => r.url().endsWith('/api/settings/tenant') && r.request().method() === 'PUT');
+      await page.getByRole('button', { name: 'Save settings' }).click();
+      expect((await saved).status()).toBe(200);
+      await page.getByText('Settings saved.').waitFor();
+    };
+    await save();
+
+    await page.reload();
+    await legalName.waitFor();
+    expect(await legalName.inputValue()).toBe(`${company} LLC`);
+    expect(await page.getByLabel('State').inputValue()).toBe('TX'); // upper-cased by the service
+
+    await legalName.fill('');
+    await save();
+    await page.reload();
+    await legalName.waitFor();
+    expect(await legalName.inputValue()).toBe('');
+    expect(await page.getByLabel('City').inputValue()).toBe('Dallas');
+  });
+
   it('shows the other admin screens (screenshots for review)', async () => {
     for (const [path, heading, name] of [
       ['/admin/teams', 'Teams', '07-teams'],
@@ -175,6 +203,7 @@ describe(`ChosenCRM in the browser at ${BASE_URL}`, () => {
       await page.goto(path);
       await page.getByRole('heading', { name: 'Not allowed', exact: true }).waitFor();
     }
+    await expect.poll(() => page.getByTestId('tenant-name').textContent()).toBe(company);
     await screenshot(page, '17-agent-not-allowed');
   });
 
@@ -183,15 +212,23 @@ describe(`ChosenCRM in the browser at ${BASE_URL}`, () => {
     expect(login.status).toBe(200);
     const token = login.body!.accessToken as string;
 
-    expect((await apiCall('/api/settings/audit', { token })).status).toBe(403);
-    expect((await apiCall('/api/settings/features', { method: 'PUT', token, body: { roundRobinAssignment: false } })).status).toBe(403);
+    // Each refusal is the platform's problem+json, the same whichever admin endpoint is asked.
+    const forbidden = { type: 'https://chosencrm.dev/problems/forbidden', status: 403 };
+    const audit = await apiCall('/api/settings/audit', { token });
+    expect(audit).toMatchObject({ status: 403, contentType: 'application/problem+json', body: forbidden });
+    expect(typeof audit.body!.requestId).toBe('string');
+    const flags = await apiCall('/api/settings/features', { method: 'PUT', token, body: { roundRobinAssignment: false } });
+    expect(flags).toMatchObject({ status: 403, body: forbidden });
     const create = await apiCall('/api/users', {
       method: 'POST',
       token,
       body: { email: `x.${run}@e2e.chosencrm.test`, firstName: 'X', lastName: 'Y', password, roles: ['ADMIN'] },
     });
-    expect(create.status).toBe(403);
-    expect(create.body).toMatchObject({ status: 403 });
+    expect(create).toMatchObject({ status: 403, body: forbidden });
+    // Reading is allowed: the agent sees only themself.
+    const users = await apiCall('/api/users', { token });
+    expect(users.status).toBe(200);
+    expect((users.body!.items as { email: string }[]).map((u) => u.email)).toEqual([agent.email]);
   });
 
   it('signs the agent out', async () => {

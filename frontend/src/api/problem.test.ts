@@ -54,6 +54,20 @@ describe('reading problems from responses', () => {
     const error = problemFrom({ status: 200, detail: 'odd' }, new Response(null, { status: 400 }));
     expect(error.status).toBe(400);
   });
+
+  it('takes only well-typed properties (the published Problem schema has no types)', () => {
+    const error = problemFrom(
+      { type: 7, title: ['x'], detail: { text: 'no' }, errors: [{ field: 'email', message: 'Email is required' }, { field: 3 }, 'roles'] },
+      new Response(null, { status: 400, statusText: 'Bad Request' }),
+    );
+    expect(error.problem).toMatchObject({ type: 'about:blank', title: 'Bad Request', status: 400, detail: undefined });
+    expect(error.fieldErrors).toEqual([{ field: 'email', message: 'Email is required' }]);
+  });
+
+  it('falls back to the X-Request-Id header for the reference', () => {
+    const error = problemFrom(undefined, new Response(null, { status: 502, headers: { 'x-request-id': 'req-9' } }));
+    expect(error.problem.requestId).toBe('req-9');
+  });
 });
 
 describe('applyProblemToForm', () => {
@@ -93,6 +107,14 @@ describe('applyProblemToForm', () => {
     const setError = vi.fn();
     expect(applyProblemToForm(problem(401, { detail: 'Email or password is incorrect' }), setError, ['email'])).toBe('Email or password is incorrect');
     expect(setError).not.toHaveBeenCalled();
+  });
+
+  it('puts a 409 beside the one field it can be about', () => {
+    const setError = vi.fn();
+    const taken = problem(409, { detail: 'An account with this email already exists' });
+    expect(applyProblemToForm(taken, setError, ['email'], { conflictField: 'email' })).toBeNull();
+    expect(setError).toHaveBeenCalledWith('email', { type: 'server', message: 'An account with this email already exists' }, { shouldFocus: true });
+    expect(applyProblemToForm(taken, vi.fn(), ['email'])).toBe('An account with this email already exists');
   });
 
   it('normalises indexed field paths', () => {

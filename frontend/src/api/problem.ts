@@ -1,8 +1,33 @@
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
 import type { components } from './generated/user-service';
 
-export type ProblemDetails = components['schemas']['Problem'];
-export type FieldProblem = components['schemas']['FieldError'];
+/** One invalid field of a 400 answer: `address.city`, `roles[0]`, `customFields.loanPurpose`. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/**
+ * The platform's RFC 9457 problem (`components.schemas.Problem`). The published document names its
+ * properties but loses their types (they arrive as `{}` in OpenAPI 3.1), so the shape is written
+ * here and every answer is read field by field in `readProblem`. `instance` is sent too, though not
+ * documented.
+ */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  requestId?: string;
+  errors?: FieldProblem[];
+}
+
+/** Fails to compile if the service's Problem names a property this module does not read. */
+type Assert<T extends true> = T;
+export type ProblemPropertiesRead = Assert<
+  Exclude<keyof components['schemas']['Problem'], keyof ProblemDetails> extends never ? true : false
+>;
 
 /** A failed API call: the platform's RFC 9457 problem, or one made up for a network failure. */
 export class ApiError extends Error {
@@ -37,35 +62,47 @@ export function networkError(): ApiError {
 
 /** Reads a non-2xx response into an ApiError, whether or not the body is a problem document. */
 export async function toApiError(response: Response): Promise<ApiError> {
-  let problem: ProblemDetails = {
-    type: 'about:blank',
-    title: response.statusText || `HTTP ${response.status}`,
-    status: response.status,
-  };
+  let body: unknown;
   const contentType = response.headers.get('content-type') ?? '';
   if (contentType.includes('json')) {
     try {
-      const body = (await response.json()) as Partial<ProblemDetails>;
-      problem = { ...problem, ...body, status: response.status };
+      body = await response.json();
     } catch {
-      // A body that is not JSON after all: keep the status-based problem.
+      // A body that is not JSON after all: the status alone tells what happened.
     }
   }
-  return new ApiError(problem, parseRetryAfter(response.headers.get('retry-after')));
+  return problemFrom(body, response);
 }
 
-export function problemFrom(
-  body: unknown,
-  response: Response,
-): ApiError {
-  const base: ProblemDetails = {
-    type: 'about:blank',
-    title: response.statusText || `HTTP ${response.status}`,
+/** An ApiError from an answer's parsed body (anything, or nothing) and its status and headers. */
+export function problemFrom(body: unknown, response: Response): ApiError {
+  return new ApiError(readProblem(body, response), parseRetryAfter(response.headers.get('retry-after')));
+}
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+
+function isFieldProblem(value: unknown): value is FieldProblem {
+  if (!value || typeof value !== 'object') return false;
+  const { field, message } = value as Record<string, unknown>;
+  return typeof field === 'string' && typeof message === 'string';
+}
+
+/**
+ * The problem in a body, taking only well-typed properties. The status is always the response's
+ * (a body claiming another is not believed); the request id falls back to the X-Request-Id header.
+ */
+function readProblem(body: unknown, response: Response): ProblemDetails {
+  const fields = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  const errors = Array.isArray(fields.errors) ? fields.errors.filter(isFieldProblem) : [];
+  return {
+    type: text(fields.type) ?? 'about:blank',
+    title: text(fields.title) ?? (response.statusText || `HTTP ${response.status}`),
     status: response.status,
+    detail: text(fields.detail),
+    instance: text(fields.instance),
+    requestId: text(fields.requestId) ?? response.headers.get('x-request-id') ?? undefined,
+    errors: errors.length > 0 ? errors : undefined,
   };
-  const problem =
-    body && typeof body === 'object' ? { ...base, ...(body as Partial<ProblemDetails>), status: response.status } : base;
-  return new ApiError(problem, parseRetryAfter(response.headers.get('retry-after')));
 }
 
 function parseRetryAfter(value: string | null): number | undefined {
@@ -133,12 +170,19 @@ export function normaliseFieldPath(field: string): string {
 /**
  * Puts each field error of a problem beside its form field. Returns the message to show above the
  * form: the problem in words when no field took it, or null when every field error found a field.
+ * `conflictField` is the field a 409 is about where the form can only conflict on one thing (an
+ * email or a name already taken): user-service answers those without field errors.
  */
 export function applyProblemToForm<T extends FieldValues>(
   error: unknown,
   setError: UseFormSetError<T>,
   fields: readonly Path<T>[],
+  { conflictField }: { conflictField?: Path<T> } = {},
 ): string | null {
+  if (conflictField && error instanceof ApiError && error.status === 409 && error.fieldErrors.length === 0) {
+    setError(conflictField, { type: 'server', message: describeError(error) }, { shouldFocus: true });
+    return null;
+  }
   if (!(error instanceof ApiError) || error.fieldErrors.length === 0) {
     return describeError(error);
   }

@@ -1,11 +1,10 @@
 import createClient from 'openapi-fetch';
-import type { components, paths } from '@/api/generated/user-service';
+import type { paths } from '@/api/generated/user-service';
 import { ApiError, networkError, problemFrom } from '@/api/problem';
+// Types only: the session must not load the API client, which is built on the session.
+import type { RegisterRequest, Role, SessionUser, TokenResponse } from '@/api/userService';
 
-export type TokenResponse = components['schemas']['TokenResponse'];
-export type SessionUser = components['schemas']['SessionUser'];
-export type RegisterRequest = components['schemas']['RegisterRequest'];
-export type Role = components['schemas']['Role'];
+export type { RegisterRequest, Role, SessionUser, TokenResponse };
 
 export type SessionEvent =
   | { type: 'signedIn'; user: SessionUser }
@@ -215,7 +214,8 @@ export class SessionManager {
     for (const listener of this.listeners) listener(event);
   }
 
-  private async call<T>(pending: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  /** The token answer of sign-up, login or refresh (the document's types are looser than the wire). */
+  private async call(pending: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<TokenResponse> {
     let result;
     try {
       result = await pending;
@@ -225,7 +225,7 @@ export class SessionManager {
     if (result.error !== undefined || !result.response.ok || result.data === undefined) {
       throw problemFrom(result.error, result.response);
     }
-    return result.data;
+    return result.data as TokenResponse;
   }
 }
 

@@ -24,12 +24,12 @@ export function BrandingProvider({ children }: { children: ReactNode }) {
   const { status } = useAuth();
   const [preview, setPreview] = useState<string | null>(null);
   const settings = useQuery({ ...tenantSettingsQuery, enabled: status === 'signedIn' });
-  const saved = status === 'signedIn' ? settings.data?.branding?.primaryColor : null;
+  const saved = status === 'signedIn' ? settings.data?.branding.primaryColor : null;
   const primary = isHexColor(preview) ? preview : saved;
   const theme = useMemo(() => createAppTheme(primary), [primary]);
   const value = useMemo(
     () => ({
-      logoUrl: (status === 'signedIn' && settings.data?.branding?.logoUrl) || null,
+      logoUrl: (status === 'signedIn' && settings.data?.branding.logoUrl) || null,
       previewPrimaryColor: setPreview,
     }),
     [status, settings.data],

@@ -57,15 +57,22 @@ function Probe() {
   );
 }
 
-function renderWithSettings(primaryColor: string | null, auth = signedInAs(['AGENT'])) {
+function renderWithSettings(primaryColor: string, auth = signedInAs(['AGENT'])) {
   const queryClient = new QueryClient();
   queryClient.setQueryData(tenantSettingsQuery.queryKey, {
     companyName: 'Acme',
-    address: {},
+    legalName: null,
+    nmlsId: null,
+    phone: null,
+    email: null,
+    website: null,
+    address: { line1: null, line2: null, city: null, state: null, postalCode: null },
     timeZone: 'America/Chicago',
     locale: 'en-US',
     branding: { logoUrl: null, primaryColor },
     version: 3,
+    updatedAt: null,
+    updatedBy: null,
   });
   render(
     <QueryClientProvider client={queryClient}>

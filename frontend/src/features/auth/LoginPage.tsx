@@ -29,12 +29,13 @@ export function LoginPage() {
 
   return (
     <AuthLayout title="Sign in" subtitle="Welcome back. Sign in to your company's workspace.">
-      {endReason === 'expired' && (
+      {/* Why the last session ended matters until the next attempt; then its outcome does. */}
+      {endReason === 'expired' && !formState.isSubmitted && (
         <Alert severity="warning" role="status" sx={{ mb: 2.5 }} data-testid="session-expired">
           {SESSION_EXPIRED_MESSAGE}
         </Alert>
       )}
-      {endReason === 'signedOut' && (
+      {endReason === 'signedOut' && !formState.isSubmitted && (
         <Alert severity="info" role="status" sx={{ mb: 2.5 }}>
           You have signed out.
         </Alert>

@@ -23,7 +23,7 @@ export function SignUpPage() {
     try {
       await register(request);
     } catch (error) {
-      setFormError(applyProblemToForm(error, setError, ['companyName', 'firstName', 'lastName', 'email', 'password']));
+      setFormError(applyProblemToForm(error, setError, ['companyName', 'firstName', 'lastName', 'email', 'password'], { conflictField: 'email' }));
     }
   });
 

@@ -1,24 +1,28 @@
 import { Box, Button, LinearProgress, MenuItem, Paper, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { EmptyState } from '@/components/EmptyState';
 import { ErrorState } from '@/components/ErrorState';
 import { LoadingState } from '@/components/LoadingState';
 import { PageHeader } from '@/components/PageHeader';
-import { actionLabel, AUDIT_ACTIONS, summariseDetails } from './audit';
+import { usersQuery } from '@/features/users/queries';
+import { actionLabel, actorLabel, AUDIT_ACTIONS, summariseDetails, type AuditAction } from './audit';
 import { auditQuery, tenantSettingsQuery } from './queries';
 
 const PAGE_SIZE = 50;
 const hideOnPhone = { display: { xs: 'none', md: 'table-cell' } } as const;
 
 export function AuditLogPage() {
-  const [action, setAction] = useState('');
+  const [action, setAction] = useState<AuditAction | ''>('');
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const entries = useQuery({
     ...auditQuery({ action: action || undefined, limit: PAGE_SIZE, cursor: cursors[cursors.length - 1] }),
     placeholderData: (previous) => previous,
   });
   const settings = useQuery(tenantSettingsQuery);
+  // Some entries name their actor by id only (sign-outs): one page of the tenant's users resolves them.
+  const users = useQuery(usersQuery({ limit: 200 }));
+  const emails = useMemo(() => new Map((users.data?.items ?? []).map((u) => [u.id, u.email])), [users.data]);
   // Times read in the company's time zone, as the rest of the company sees them.
   const format = new Intl.DateTimeFormat(settings.data?.locale ?? undefined, {
     dateStyle: 'medium',
@@ -29,7 +33,7 @@ export function AuditLogPage() {
   return (
     <>
       <PageHeader title="Audit log" subtitle="Who changed what, and when." />
-      <TextField select label="Action" value={action} slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }} onChange={(e) => { setAction(e.target.value); setCursors([undefined]); }} sx={{ mb: 2, maxWidth: { sm: 320 } }}>
+      <TextField select label="Action" value={action} slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }} onChange={(e) => { setAction(e.target.value as AuditAction | ''); setCursors([undefined]); }} sx={{ mb: 2, maxWidth: { sm: 320 } }}>
         <MenuItem value="">All actions</MenuItem>
         {AUDIT_ACTIONS.map((a) => <MenuItem key={a} value={a}>{actionLabel(a)}</MenuItem>)}
       </TextField>
@@ -57,7 +61,7 @@ export function AuditLogPage() {
                   <TableRow key={entry.id} hover>
                     <TableCell sx={{ whiteSpace: 'nowrap' }}>{format.format(new Date(entry.occurredAt))}</TableCell>
                     <TableCell>{actionLabel(entry.action)}</TableCell>
-                    <TableCell sx={{ overflowWrap: 'anywhere' }}>{entry.actorEmail ?? 'System'}</TableCell>
+                    <TableCell sx={{ overflowWrap: 'anywhere' }}>{actorLabel(entry, emails)}</TableCell>
                     <TableCell sx={{ ...hideOnPhone, maxWidth: 420 }}>
                       <Typography variant="body2" color="text.secondary" sx={{ overflowWrap: 'anywhere' }}>
                         {summariseDetails(entry.details)}

@@ -167,7 +167,7 @@ function CustomFieldDialog({ entity, field, nextPosition, onClose }: { entity: E
       await save.mutateAsync(values);
       onClose();
     } catch (error) {
-      setFormError(applyProblemToForm(error, form.setError, ['key', 'label', 'type', 'options', 'required', 'position']));
+      setFormError(applyProblemToForm(error, form.setError, ['key', 'label', 'type', 'options', 'required', 'position'], { conflictField: field ? undefined : 'key' }));
     }
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FeatureFlag, TenantSettings } from '@/api/userService';
-import { actionLabel, summariseDetails } from './audit';
+import { actionLabel, actorLabel, summariseDetails } from './audit';
 import { flagLabel, parseIntegerFlag } from './flags';
 import { customFieldSchema, parseOptions, tenantSettingsSchema, toTenantSettingsForm, toTenantSettingsRequest } from './schemas';
 
@@ -19,19 +19,30 @@ const saved: TenantSettings = {
   locale: 'en-US',
   branding: { logoUrl: null, primaryColor: '#0066FF' },
   version: 4,
+  updatedAt: '2026-01-02T03:04:05Z',
+  updatedBy: 'u1',
 };
 
 describe('tenant settings form', () => {
-  it('round-trips: blanks become null and the loaded version goes back for the lock', () => {
+  it('round-trips: blanks are left out (cleared) and the loaded version goes back for the lock', () => {
     const form = toTenantSettingsForm(saved);
     expect(form.legalName).toBe('');
     const request = toTenantSettingsRequest({ ...form, address: { ...form.address, state: 'tx' }, branding: { ...form.branding, primaryColor: '#16a34a' } }, saved.version);
     expect(request).toMatchObject({
       companyName: 'Summit Mortgage',
-      legalName: null,
       nmlsId: '123456',
-      address: { city: 'Dallas', state: 'TX', line1: null },
-      branding: { logoUrl: null, primaryColor: '#16A34A' },
+      address: { city: 'Dallas', state: 'TX' },
+      branding: { primaryColor: '#16A34A' },
+      version: 4,
+    });
+    // On the wire, blanks are absent rather than null (the request's document admits no nulls).
+    expect(JSON.parse(JSON.stringify(request))).toEqual({
+      companyName: 'Summit Mortgage',
+      nmlsId: '123456',
+      address: { city: 'Dallas', state: 'TX' },
+      timeZone: 'America/Chicago',
+      locale: 'en-US',
+      branding: { primaryColor: '#16A34A' },
       version: 4,
     });
   });
@@ -105,7 +116,15 @@ describe('audit entries', () => {
     expect(summariseDetails({ changes: { timeZone: { old: 'America/New_York', new: 'America/Chicago' }, legalName: { old: null, new: 'Summit LLC' } } })).toBe(
       'timeZone: America/New_York → America/Chicago; legalName: — → Summit LLC',
     );
-    expect(summariseDetails({ roles: ['AGENT'] })).toBe('roles: ["AGENT"]');
+    expect(summariseDetails({ oldRoles: ['AGENT'], newRoles: ['AGENT', 'SUPERVISOR'] })).toBe('oldRoles: AGENT; newRoles: AGENT, SUPERVISOR');
     expect(summariseDetails(null)).toBe('');
+  });
+
+  it('names who did it, also when the service recorded no email', () => {
+    const emails = new Map([['u1', 'ann@acme.test']]);
+    expect(actorLabel({ actorId: 'u2', actorEmail: 'bob@acme.test' }, emails)).toBe('bob@acme.test');
+    expect(actorLabel({ actorId: 'u1', actorEmail: null }, emails)).toBe('ann@acme.test');
+    expect(actorLabel({ actorId: 'u9', actorEmail: null }, emails)).toBe('Unknown user');
+    expect(actorLabel({ actorId: null, actorEmail: null }, emails)).toBe('Not signed in');
   });
 });

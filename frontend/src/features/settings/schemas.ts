@@ -46,7 +46,8 @@ export const TENANT_SETTINGS_FIELDS = [
 ] as const;
 
 const text = (value: string | null | undefined) => value ?? '';
-const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
+/** Blank is left out of the request, which user-service reads as "cleared". */
+const orAbsent = (value: string) => (value.trim() === '' ? undefined : value.trim());
 
 export function toTenantSettingsForm(settings: TenantSettings): TenantSettingsForm {
   return {
@@ -57,37 +58,37 @@ export function toTenantSettingsForm(settings: TenantSettings): TenantSettingsFo
     email: text(settings.email),
     website: text(settings.website),
     address: {
-      line1: text(settings.address?.line1),
-      line2: text(settings.address?.line2),
-      city: text(settings.address?.city),
-      state: text(settings.address?.state),
-      postalCode: text(settings.address?.postalCode),
+      line1: text(settings.address.line1),
+      line2: text(settings.address.line2),
+      city: text(settings.address.city),
+      state: text(settings.address.state),
+      postalCode: text(settings.address.postalCode),
     },
     timeZone: settings.timeZone,
     locale: settings.locale,
-    branding: { logoUrl: text(settings.branding?.logoUrl), primaryColor: settings.branding?.primaryColor ?? '#0066FF' },
+    branding: { logoUrl: text(settings.branding.logoUrl), primaryColor: settings.branding.primaryColor },
   };
 }
 
-/** The PUT body: blanks become null (cleared), and the version loaded goes back for the lock. */
+/** The PUT body: blanks are left out (cleared), and the version loaded goes back for the lock. */
 export function toTenantSettingsRequest(form: TenantSettingsForm, version: number): TenantSettingsRequest {
   return {
     companyName: form.companyName.trim(),
-    legalName: orNull(form.legalName),
-    nmlsId: orNull(form.nmlsId),
-    phone: orNull(form.phone),
-    email: orNull(form.email),
-    website: orNull(form.website),
+    legalName: orAbsent(form.legalName),
+    nmlsId: orAbsent(form.nmlsId),
+    phone: orAbsent(form.phone),
+    email: orAbsent(form.email),
+    website: orAbsent(form.website),
     address: {
-      line1: orNull(form.address.line1),
-      line2: orNull(form.address.line2),
-      city: orNull(form.address.city),
-      state: orNull(form.address.state)?.toUpperCase() ?? null,
-      postalCode: orNull(form.address.postalCode),
+      line1: orAbsent(form.address.line1),
+      line2: orAbsent(form.address.line2),
+      city: orAbsent(form.address.city),
+      state: orAbsent(form.address.state)?.toUpperCase(),
+      postalCode: orAbsent(form.address.postalCode),
     },
     timeZone: form.timeZone,
     locale: form.locale,
-    branding: { logoUrl: orNull(form.branding.logoUrl), primaryColor: form.branding.primaryColor.trim().toUpperCase() },
+    branding: { logoUrl: orAbsent(form.branding.logoUrl), primaryColor: form.branding.primaryColor.trim().toUpperCase() },
     version,
   };
 }

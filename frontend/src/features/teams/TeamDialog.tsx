@@ -45,7 +45,8 @@ export function TeamDialog({ team, manage, onClose }: { team?: TeamSummary; mana
   const supervisor = useController({ control: form.control, name: 'supervisorId' });
   const save = useMutation({
     mutationFn: (values: TeamForm) => {
-      const body = { name: values.name, supervisorId: values.supervisorId || null };
+      // Left out, supervisorId means "no supervisor".
+      const body = { name: values.name, supervisorId: values.supervisorId || undefined };
       return team ? userService.teams.update(team.id, body) : userService.teams.create(body);
     },
     onSuccess: () => {
@@ -59,7 +60,7 @@ export function TeamDialog({ team, manage, onClose }: { team?: TeamSummary; mana
       await save.mutateAsync(values);
       onClose();
     } catch (error) {
-      setFormError(applyProblemToForm(error, form.setError, ['name', 'supervisorId']));
+      setFormError(applyProblemToForm(error, form.setError, ['name', 'supervisorId'], { conflictField: 'name' }));
     }
   });
 

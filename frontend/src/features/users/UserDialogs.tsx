@@ -26,7 +26,7 @@ export function CreateUserDialog({ open, onClose }: { open: boolean; onClose: ()
   });
   const create = useMutation({
     mutationFn: (values: CreateUserForm) =>
-      userService.users.create({ ...values, teamId: teamIdToApi(values.teamId) }),
+      userService.users.create({ ...values, teamId: teamIdToApi(values.teamId) ?? undefined }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users'] }),
   });
 
@@ -41,7 +41,7 @@ export function CreateUserDialog({ open, onClose }: { open: boolean; onClose: ()
       await create.mutateAsync(values);
       close();
     } catch (error) {
-      setFormError(applyProblemToForm(error, form.setError, ['firstName', 'lastName', 'email', 'password', 'roles', 'teamId']));
+      setFormError(applyProblemToForm(error, form.setError, ['firstName', 'lastName', 'email', 'password', 'roles', 'teamId'], { conflictField: 'email' }));
     }
   });
 
@@ -126,7 +126,7 @@ export function EditUserDialog({ user, onClose }: { user: User; onClose: () => v
       await save.mutateAsync(values);
       onClose();
     } catch (error) {
-      setFormError(applyProblemToForm(error, form.setError, ['firstName', 'lastName', 'email', 'roles', 'teamId']));
+      setFormError(applyProblemToForm(error, form.setError, ['firstName', 'lastName', 'email', 'roles', 'teamId'], { conflictField: 'email' }));
     }
   });
 

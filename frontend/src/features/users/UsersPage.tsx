@@ -75,12 +75,11 @@ export function UsersPage() {
   const [menu, setMenu] = useState<{ anchor: HTMLElement; user: User } | null>(null);
 
   const act = useMutation({
-    mutationFn: ({ kind, user }: PendingAction) =>
-      kind === 'deactivate'
-        ? userService.users.deactivate(user.id)
-        : kind === 'reactivate'
-          ? userService.users.reactivate(user.id)
-          : userService.users.remove(user.id),
+    mutationFn: async ({ kind, user }: PendingAction): Promise<void> => {
+      if (kind === 'deactivate') await userService.users.deactivate(user.id);
+      else if (kind === 'reactivate') await userService.users.reactivate(user.id);
+      else await userService.users.remove(user.id);
+    },
     onSuccess: () => {
       setPending(null);
       void queryClient.invalidateQueries({ queryKey: ['users'] });
