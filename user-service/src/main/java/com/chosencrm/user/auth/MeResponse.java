@@ -18,9 +18,9 @@ record MeResponse(
     String lastName,
     List<String> roles,
     UUID teamId,
-    TenantSummary tenant) {
+    SignedInTenant tenant) {
 
-  record TenantSummary(UUID id, String name, TenantStatus status) {}
+  record SignedInTenant(UUID id, String name, TenantStatus status) {}
 
   static MeResponse of(UserAccount user, TenantView tenant) {
     return new MeResponse(
@@ -31,6 +31,6 @@ record MeResponse(
         user.lastName(),
         user.roleNames().stream().sorted().toList(),
         user.teamId(),
-        new TenantSummary(tenant.id(), tenant.name(), tenant.status()));
+        new SignedInTenant(tenant.id(), tenant.name(), tenant.status()));
   }
 }

@@ -106,23 +106,29 @@ public class OpenApiDefaultsAutoConfiguration {
                         .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
   }
 
+  /** OpenAPI 3.1 documents read {@code types}, 3.0 ones {@code type}: set both. */
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private static Schema typed(String type) {
+    Schema schema = new Schema<>().type(type);
+    schema.setTypes(new java.util.LinkedHashSet<>(java.util.List.of(type)));
+    return schema;
+  }
+
   @SuppressWarnings({"rawtypes", "unchecked"})
   private static Schema<?> problemSchema() {
-    Schema schema = new Schema<>().type("object").description("RFC 9457 problem details");
-    schema.addProperty("type", new Schema<>().type("string").format("uri"));
-    schema.addProperty("title", new Schema<>().type("string"));
-    schema.addProperty("status", new Schema<>().type("integer"));
-    schema.addProperty("detail", new Schema<>().type("string"));
-    schema.addProperty("requestId", new Schema<>().type("string"));
+    Schema schema = typed("object").description("RFC 9457 problem details");
+    schema.addProperty("type", typed("string").format("uri"));
+    schema.addProperty("title", typed("string"));
+    schema.addProperty("status", typed("integer"));
+    schema.addProperty("detail", typed("string"));
+    schema.addProperty("requestId", typed("string"));
     schema.addProperty(
         "errors",
-        new Schema<>()
-            .type("array")
+        typed("array")
             .items(
-                new Schema<>()
-                    .type("object")
-                    .addProperty("field", new Schema<>().type("string"))
-                    .addProperty("message", new Schema<>().type("string"))));
+                typed("object")
+                    .addProperty("field", typed("string"))
+                    .addProperty("message", typed("string"))));
     return schema;
   }
 }

@@ -24,7 +24,9 @@ class OpenApiDefaultsTests {
         .andExpect(jsonPath("$.info.title").value("platform-test"))
         .andExpect(jsonPath("$.paths['/api/probe/me'].get.parameters").doesNotExist())
         .andExpect(jsonPath("$.components.securitySchemes.bearerAuth.scheme").value("bearer"))
-        .andExpect(jsonPath("$.components.schemas.Problem.properties.requestId").exists())
+        .andExpect(
+            jsonPath("$.components.schemas.Problem.properties.requestId.type").value("string"))
+        .andExpect(jsonPath("$.components.schemas.Problem.properties.status.type").value("integer"))
         .andExpect(
             jsonPath(
                     "$.paths['/api/probe/me'].get.responses['401'].content['application/problem+json'].schema['$ref']")
