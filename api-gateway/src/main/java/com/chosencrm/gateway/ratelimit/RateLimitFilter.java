@@ -15,6 +15,7 @@ import org.springframework.core.Ordered;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -36,6 +37,7 @@ class RateLimitFilter implements WebFilter, Ordered {
   private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
   private static final String KEY_PREFIX = "chosencrm:rate-limit:";
   private static final long WARN_EVERY_MILLIS = 10_000;
+  private static final ServerWebExchangeMatcher SIGN_IN = PublicPaths.signIn();
 
   private final TokenBuckets buckets;
   private final RateLimitProperties limits;
