@@ -17,7 +17,8 @@ import java.util.concurrent.Executors;
 /**
  * Real HTTP servers standing in for the services: each answers with its own name and remembers the
  * last request it got, so tests see exactly what the gateway forwarded. A path ending in {@code
- * /slow} answers after {@link #SLOW_MILLIS}; {@code /v3/api-docs} answers a tiny OpenAPI document.
+ * /slow} answers after {@link #SLOW_MILLIS}, one ending in {@code /half-second} after 500 ms;
+ * {@code /v3/api-docs} answers a tiny OpenAPI document.
  */
 final class Backends {
 
@@ -91,6 +92,8 @@ final class Backends {
               exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(), headers);
       if (path.endsWith("/slow")) {
         sleep(SLOW_MILLIS);
+      } else if (path.endsWith("/half-second")) {
+        sleep(500);
       }
       String body =
           path.equals("/v3/api-docs")

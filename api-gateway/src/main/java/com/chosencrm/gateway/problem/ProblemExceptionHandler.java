@@ -7,6 +7,7 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.cloud.gateway.support.ServiceUnavailableException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -60,6 +61,7 @@ class ProblemExceptionHandler implements ErrorWebExceptionHandler {
       return HttpStatus.GATEWAY_TIMEOUT;
     }
     if (error instanceof CallNotPermittedException
+        || error instanceof ServiceUnavailableException
         || error instanceof ConnectException
         || error instanceof ConnectTimeoutException
         || error instanceof PrematureCloseException
