@@ -76,10 +76,7 @@ class RateLimitFilter implements WebFilter, Ordered {
     }
     return Caller.resolve(exchange)
         .flatMap(
-            caller ->
-                PublicPaths.signIn()
-                    .matches(exchange)
-                    .map(m -> limitFor(caller, m.isMatch(), exchange)))
+            caller -> SIGN_IN.matches(exchange).map(m -> limitFor(caller, m.isMatch(), exchange)))
         .flatMap(
             limit ->
                 buckets
