@@ -3,7 +3,7 @@
 # service and through the gateway (JWT verification with the Redis deny-list and rate limiting on,
 # limits set high), with the service answering at once and after a fixed 20 ms.
 #   bench/gateway-overhead.sh                      build, run, print the table
-#   DURATION=30 CONNECTIONS=100 bench/gateway-overhead.sh
+#   DURATION=30 CONNECTIONS=100 LIGHT_CONNECTIONS=20 bench/gateway-overhead.sh
 # Needs a JDK 21+, Maven, redis-server and wrk (both installed with apt-get if missing).
 # Everything listens on 127.0.0.1 only and stops when the script ends.
 set -euo pipefail
@@ -13,6 +13,8 @@ source bin/lib/jdk.sh
 DURATION=${DURATION:-15}
 WARMUP=${WARMUP:-60}
 CONNECTIONS=${CONNECTIONS:-50}
+# The 20 ms case again at a concurrency the gateway can carry without saturating this machine.
+LIGHT_CONNECTIONS=${LIGHT_CONNECTIONS:-20}
 THREADS=${THREADS:-2}
 GATEWAY_PORT=${GATEWAY_PORT:-18080}
 BACKEND_PORT=${BACKEND_PORT:-18181}
@@ -81,10 +83,10 @@ to_ms() {
     else printf "%s", v }'
 }
 
-# run NAME URL SECONDS -> sets rps p50 p99 errors (non-2xx answers and socket errors)
+# run NAME URL SECONDS [CONNECTIONS] -> sets rps p50 p99 errors (non-2xx answers, socket errors)
 run() {
   local out="$work/$1.txt"
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3"s --latency -H "$auth" "$2" >"$out"
+  wrk -t"$THREADS" -c"${4:-$CONNECTIONS}" -d"$3"s --latency -H "$auth" "$2" >"$out"
   rps=$(awk '/^Requests\/sec:/ {print $2}' "$out")
   p50=$(to_ms "$(awk '$1 == "50%" {print $2}' "$out")")
   p99=$(to_ms "$(awk '$1 == "99%" {print $2}' "$out")")
@@ -98,17 +100,20 @@ run warmup-gateway-20 "http://127.0.0.1:$GATEWAY_PORT/api/leads/slow20" 5
 run warmup-direct "$backend/api/leads/fast" 5
 
 echo
-echo "wrk: $THREADS threads, $CONNECTIONS connections, ${DURATION}s per run; $(nproc) cores shared by wrk, gateway, backend and Redis (load average before: $(cut -d' ' -f1 /proc/loadavg))"
-printf '%-16s %-8s %12s %10s %10s %8s\n' "backend answers" "via" "requests/s" "p50 ms" "p99 ms" "errors"
-for case in fast slow20; do
-  label=$([ "$case" = fast ] && echo "at once" || echo "after 20 ms")
-  run "direct-$case" "$backend/api/leads/$case" "$DURATION"
+echo "wrk: $THREADS threads, ${DURATION}s per run; $(nproc) cores shared by wrk, gateway, backend and Redis (load average before: $(cut -d' ' -f1 /proc/loadavg))"
+printf '%-22s %-8s %12s %10s %10s %8s\n' "backend answers" "via" "requests/s" "p50 ms" "p99 ms" "errors"
+for case in fast slow20 slow20-light; do
+  path=${case%-light}
+  conns=$CONNECTIONS
+  [ "$case" = slow20-light ] && conns=$LIGHT_CONNECTIONS
+  label="$([ "$path" = fast ] && echo "at once" || echo "after 20 ms"), $conns conns"
+  run "direct-$case" "$backend/api/leads/$path" "$DURATION" "$conns"
   d_rps=$rps d_p50=$p50
-  printf '%-16s %-8s %12s %10s %10s %8s\n' "$label" direct "$rps" "$p50" "$p99" "$errors"
-  run "gateway-$case" "http://127.0.0.1:$GATEWAY_PORT/api/leads/$case" "$DURATION"
-  printf '%-16s %-8s %12s %10s %10s %8s\n' "$label" gateway "$rps" "$p50" "$p99" "$errors"
+  printf '%-22s %-8s %12s %10s %10s %8s\n' "$label" direct "$rps" "$p50" "$p99" "$errors"
+  run "gateway-$case" "http://127.0.0.1:$GATEWAY_PORT/api/leads/$path" "$DURATION" "$conns"
+  printf '%-22s %-8s %12s %10s %10s %8s\n' "$label" gateway "$rps" "$p50" "$p99" "$errors"
   awk -v g="$rps" -v d="$d_rps" -v gp="$p50" -v dp="$d_p50" -v label="$label" 'BEGIN {
-    printf "%-16s gateway/direct throughput %.1f%%, p50 added %.2f ms\n", label, 100 * g / d, gp - dp }'
+    printf "%-22s gateway/direct throughput %.1f%%, p50 added %.2f ms\n", label, 100 * g / d, gp - dp }'
 done
 echo
 echo "Targets at 20 ms: throughput through the gateway >= 85% of direct, p50 added <= 2 ms."
