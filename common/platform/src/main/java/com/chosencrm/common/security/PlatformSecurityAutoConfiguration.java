@@ -89,7 +89,8 @@ public class PlatformSecurityAutoConfiguration {
             : NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
-    decoder.setJwtValidator(PlatformJwtValidators.create(properties, revocations));
+    decoder.setJwtValidator(
+        PlatformJwtValidators.create(properties, new TokenRevocationValidator(revocations)));
     return decoder;
   }
 

@@ -2,7 +2,6 @@ package com.chosencrm.common.security;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -14,11 +13,6 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * operator (every live token of theirs stops working at once).
  */
 public class TokenRevocations {
-
-  static final String REVOKED_TOKEN_PREFIX = "chosencrm:revoked-jti:";
-  static final String SUSPENDED_TENANT_PREFIX = "chosencrm:suspended-tenant:";
-  static final String USER_CUTOFF_PREFIX = "chosencrm:user-tokens-before:";
-  private static final Duration MAX_ACCESS_TOKEN_LIFETIME = Duration.ofHours(1);
 
   private final StringRedisTemplate redis;
   private final Duration clockSkew;
@@ -34,7 +28,7 @@ public class TokenRevocations {
     if (ttl.isNegative() || ttl.isZero()) {
       return;
     }
-    redis.opsForValue().set(REVOKED_TOKEN_PREFIX + tokenId, "1", ttl);
+    redis.opsForValue().set(DenyList.revokedTokenKey(tokenId), "1", ttl);
   }
 
   /**
@@ -45,35 +39,22 @@ public class TokenRevocations {
     redis
         .opsForValue()
         .set(
-            USER_CUTOFF_PREFIX + userId,
+            DenyList.userCutoffKey(userId),
             String.valueOf(cutoff.getEpochSecond()),
-            MAX_ACCESS_TOKEN_LIFETIME.plus(clockSkew));
+            DenyList.MAX_ACCESS_TOKEN_LIFETIME.plus(clockSkew));
   }
 
   public void suspendTenant(UUID tenantId) {
-    redis.opsForValue().set(SUSPENDED_TENANT_PREFIX + tenantId, "1");
+    redis.opsForValue().set(DenyList.suspendedTenantKey(tenantId), "1");
   }
 
   public void reactivateTenant(UUID tenantId) {
-    redis.delete(SUSPENDED_TENANT_PREFIX + tenantId);
+    redis.delete(DenyList.suspendedTenantKey(tenantId));
   }
 
   /** One round trip: is the token revoked, its user cut off, or its tenant suspended? */
   public boolean isRejected(String tokenId, String tenantId, String userId, Instant issuedAt) {
-    List<String> keys = new ArrayList<>(3);
-    keys.add(REVOKED_TOKEN_PREFIX + tokenId);
-    keys.add(SUSPENDED_TENANT_PREFIX + tenantId);
-    keys.add(USER_CUTOFF_PREFIX + userId);
-    List<String> values = redis.opsForValue().multiGet(keys);
-    if (values == null) {
-      throw new IllegalStateException("Redis returned no answer");
-    }
-    if (values.get(0) != null || values.get(1) != null) {
-      return true;
-    }
-    String cutoff = values.get(2);
-    // Token times have second precision: a token issued in the cutoff's second is rejected too.
-    return cutoff != null
-        && (issuedAt == null || issuedAt.getEpochSecond() <= Long.parseLong(cutoff));
+    List<String> values = redis.opsForValue().multiGet(DenyList.keys(tokenId, tenantId, userId));
+    return DenyList.isRejected(values, issuedAt);
   }
 }
