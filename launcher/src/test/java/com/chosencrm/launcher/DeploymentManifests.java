@@ -97,8 +97,13 @@ final class DeploymentManifests {
   private static List<Deployable> discoverDeployables(Path root) {
     List<Deployable> found = new ArrayList<>();
     try {
-      for (ServiceModule module : ServiceModule.discover(root)) {
-        found.add(deployable(module));
+      List<ServiceModule> modules = ServiceModule.discover(root);
+      Set<String> existingUrls = new TreeSet<>();
+      for (ServiceModule module : modules) {
+        existingUrls.add(module.name().toUpperCase().replace('-', '_') + "_URL");
+      }
+      for (ServiceModule module : modules) {
+        found.add(deployable(module, existingUrls));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -110,7 +115,8 @@ final class DeploymentManifests {
     return List.copyOf(found);
   }
 
-  private static Deployable deployable(ServiceModule module) throws IOException {
+  private static Deployable deployable(ServiceModule module, Set<String> existingUrls)
+      throws IOException {
     Path resources = module.directory().resolve("src/main/resources");
     Set<String> required = new TreeSet<>();
     String schema = null;
@@ -133,6 +139,9 @@ final class DeploymentManifests {
       }
     }
     required.remove("PORT"); // set by the image from its build argument, checked as the port
+    // Addresses of services not built yet (the gateway routes to all of them) are only needed once
+    // the service exists; then this check asks for them.
+    required.removeIf(v -> v.endsWith("_SERVICE_URL") && !existingUrls.contains(v));
     if (datasource || required.contains("DB_URL")) {
       required.addAll(List.of("DB_URL", "DB_USERNAME", "DB_PASSWORD"));
     }
