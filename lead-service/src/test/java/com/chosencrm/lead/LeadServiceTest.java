@@ -22,9 +22,14 @@ import org.springframework.test.context.ContextConfiguration;
       "chosencrm.events.consumer.block=100ms",
       "chosencrm.events.consumer.name=lead-service-test",
       "chosencrm.events.consumer.shutdown-timeout=500ms",
-      "chosencrm.leads.user-service.retries=1"
+      "chosencrm.leads.user-service.retries=1",
+      // Small limits, so that import tests can cross them with small files.
+      "chosencrm.import.max-rows=300",
+      "chosencrm.import.max-file-size=3MB",
+      "chosencrm.import.batch-size=40",
+      "chosencrm.import.poll-interval=200ms"
     })
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = UserServiceStub.Initializer.class)
-@Import(Fixtures.class)
+@Import({Fixtures.class, com.chosencrm.lead.importing.Imports.class})
 public @interface LeadServiceTest {}

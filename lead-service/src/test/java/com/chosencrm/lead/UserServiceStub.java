@@ -3,6 +3,7 @@ package com.chosencrm.lead;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -23,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class UserServiceStub {
 
   public static final String VALIDATE = "/api/settings/custom-fields/validate";
+  public static final String DEFINITIONS = "/api/settings/custom-fields";
   private static WireMockServer server;
 
   private UserServiceStub() {}
@@ -50,6 +52,10 @@ public final class UserServiceStub {
         post(urlEqualTo(VALIDATE))
             .atPriority(10)
             .willReturn(aResponse().withTransformers(EchoValues.NAME)));
+    wireMock.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(DEFINITIONS))
+            .atPriority(10)
+            .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("[]")));
   }
 
   /** Points the service under test at the stub. */

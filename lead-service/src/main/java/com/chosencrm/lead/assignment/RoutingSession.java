@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * Assigns the leads of one transaction. It counts what it assigns itself on top of what it read
@@ -69,6 +70,14 @@ public final class RoutingSession {
 
   /** The first rule that matches the lead and has an available agent under its cap. */
   public Optional<Routing> route(LeadFacts lead) {
+    return route(lead, userId -> true);
+  }
+
+  /**
+   * Like {@link #route(LeadFacts)}, choosing only among {@code eligible} users (a supervisor's
+   * import stays within their team); a rule without an eligible agent is passed over.
+   */
+  public Optional<Routing> route(LeadFacts lead, Predicate<UUID> eligible) {
     for (AssignmentRule rule : rules) {
       if (!rule.matches(lead)) {
         continue;
@@ -76,9 +85,12 @@ public final class RoutingSession {
       AssignmentPointers.Key key = new AssignmentPointers.Key(rule.id(), rule.target());
       Optional<UUID> chosen =
           switch (rule.action()) {
-            case USER -> user(key, rule.dailyCapPerAgent());
-            case TEAM_ROUND_ROBIN -> roundRobin(key, rule.dailyCapPerAgent());
-            case TEAM_LEAST_OPEN -> leastOpen(key, rule.dailyCapPerAgent());
+            case USER ->
+                eligible.test(key.targetId())
+                    ? user(key, rule.dailyCapPerAgent())
+                    : Optional.<UUID>empty();
+            case TEAM_ROUND_ROBIN -> roundRobin(key, rule.dailyCapPerAgent(), eligible);
+            case TEAM_LEAST_OPEN -> leastOpen(key, rule.dailyCapPerAgent(), eligible);
           };
       if (chosen.isPresent()) {
         ruleAssignedInSession.merge(chosen.get(), 1L, Long::sum);
@@ -92,7 +104,8 @@ public final class RoutingSession {
   /** The next available agent of the team in round robin, outside any rule and without caps. */
   public Optional<UUID> nextInTeam(UUID teamId) {
     Optional<UUID> chosen =
-        roundRobin(new AssignmentPointers.Key(AssignmentPointers.NO_RULE, teamId), null);
+        roundRobin(
+            new AssignmentPointers.Key(AssignmentPointers.NO_RULE, teamId), null, userId -> true);
     chosen.ifPresent(id -> assignedInSession.merge(id, 1L, Long::sum));
     return chosen;
   }
@@ -112,9 +125,10 @@ public final class RoutingSession {
     return Optional.of(userId);
   }
 
-  private Optional<UUID> roundRobin(AssignmentPointers.Key key, Integer cap) {
+  private Optional<UUID> roundRobin(
+      AssignmentPointers.Key key, Integer cap, Predicate<UUID> eligible) {
     Optional<UUID> last = pointers.lastUser(key);
-    List<UUID> candidates = underCap(available(key.targetId()), cap);
+    List<UUID> candidates = underCap(available(key.targetId(), eligible), cap);
     List<UUID> inTurn = AssignmentPointers.inTurnAfter(candidates, last);
     if (inTurn.isEmpty()) {
       return Optional.empty();
@@ -124,9 +138,10 @@ public final class RoutingSession {
     return Optional.of(chosen);
   }
 
-  private Optional<UUID> leastOpen(AssignmentPointers.Key key, Integer cap) {
+  private Optional<UUID> leastOpen(
+      AssignmentPointers.Key key, Integer cap, Predicate<UUID> eligible) {
     Optional<UUID> last = pointers.lastUser(key);
-    List<UUID> candidates = underCap(available(key.targetId()), cap);
+    List<UUID> candidates = underCap(available(key.targetId(), eligible), cap);
     if (candidates.isEmpty()) {
       return Optional.empty();
     }
@@ -138,10 +153,11 @@ public final class RoutingSession {
     return Optional.of(chosen);
   }
 
-  private List<UUID> available(UUID teamId) {
+  private List<UUID> available(UUID teamId, Predicate<UUID> eligible) {
     return teams.computeIfAbsent(teamId, id -> agents.teamMembers(tenantId, id)).stream()
         .filter(agent -> agent.takesNewLeadsAt(now))
         .map(AgentView::userId)
+        .filter(eligible)
         .toList();
   }
 

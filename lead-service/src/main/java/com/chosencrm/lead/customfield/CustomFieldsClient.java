@@ -1,9 +1,12 @@
 package com.chosencrm.lead.customfield;
 
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.PostExchange;
 
 /** user-service's custom field endpoints, as a Spring HTTP interface. */
@@ -13,6 +16,11 @@ interface CustomFieldsClient {
   Validated validate(
       @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
       @RequestBody Validate request);
+
+  @GetExchange("/api/settings/custom-fields")
+  List<CustomFieldDefinition> definitions(
+      @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+      @RequestParam("entity") String entity);
 
   record Validate(String entity, Map<String, Object> values) {}
 

@@ -15,6 +15,7 @@ import java.util.UUID;
  * @param createdTo exclusive
  * @param needsReassignment leads whose assignee was deactivated or deleted
  * @param deleted deleted leads instead of live ones (admins only; restorable for 30 days)
+ * @param importId leads a spreadsheet import created or updated
  */
 public record LeadFilter(
     List<String> status,
@@ -30,11 +31,12 @@ public record LeadFilter(
     List<String> tags,
     Boolean doNotContact,
     Boolean needsReassignment,
-    Boolean deleted) {
+    Boolean deleted,
+    UUID importId) {
 
   public static LeadFilter none() {
     return new LeadFilter(
-        null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   public boolean isDeleted() {

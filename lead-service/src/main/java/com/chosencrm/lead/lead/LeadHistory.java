@@ -55,7 +55,7 @@ class LeadHistory {
       Instant at) {}
 
   /** PostgreSQL compares UUIDs as unsigned bytes. */
-  private static final Comparator<UUID> POSTGRES_ORDER =
+  static final Comparator<UUID> POSTGRES_ORDER =
       Comparator.comparing(UUID::getMostSignificantBits, Long::compareUnsigned)
           .thenComparing(UUID::getLeastSignificantBits, Long::compareUnsigned);
 

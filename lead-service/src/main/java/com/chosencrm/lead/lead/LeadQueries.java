@@ -456,6 +456,12 @@ class LeadQueries {
     if (f.doNotContact() != null) {
       where.and("l.do_not_contact = :dnc", Map.of("dnc", f.doNotContact()));
     }
+    if (f.importId() != null) {
+      where.and(
+          "exists (select 1 from imported_lead il where il.import_id = :importId"
+              + " and il.lead_id = l.id and il.tenant_id = l.tenant_id)",
+          Map.of("importId", f.importId()));
+    }
     if (f.needsReassignment() != null) {
       where.and(
           (f.needsReassignment() ? "" : "not ")
