@@ -109,10 +109,12 @@ function RuleCard({ control, index, count, onMove, onRemove, agents }: { control
           </TextField>
           {type.field.value === 'USER' ? (
             <TextField select label="Person" value={userId.field.value} onChange={userId.field.onChange} inputRef={userId.field.ref} error={userId.fieldState.invalid} helperText={userId.fieldState.error?.message}>
+              {!agents.some((a) => a.active) && <MenuItem disabled value="">Nobody yet</MenuItem>}
               {agents.filter((a) => a.active).map((a) => <MenuItem key={a.userId} value={a.userId}>{a.name}</MenuItem>)}
             </TextField>
           ) : (
             <TextField select label="Team" value={teams.isSuccess ? teamId.field.value : ''} onChange={teamId.field.onChange} inputRef={teamId.field.ref} disabled={!teams.isSuccess} error={teamId.fieldState.invalid} helperText={teamId.fieldState.error?.message}>
+              {!teams.data?.length && <MenuItem disabled value="">No teams</MenuItem>}
               {teams.data?.map((t) => <MenuItem key={t.id} value={t.id}>{t.name}</MenuItem>)}
             </TextField>
           )}

@@ -102,16 +102,18 @@ export function BulkActionDialog({ action, target, onClose, onDone }: { action: 
           </DialogContentText>
           {action === 'ASSIGN' && (
             <>
-              <ToggleButtonGroup exclusive size="small" value={assignTo} onChange={(_, v) => v && setAssignTo(v)} aria-label="Assign to">
+              <ToggleButtonGroup exclusive size="small" value={assignTo} onChange={(_, v) => v && setAssignTo(v)} aria-label="A person or a team">
                 <ToggleButton value="user">A person</ToggleButton>
                 <ToggleButton value="team">A team, in turn</ToggleButton>
               </ToggleButtonGroup>
               {assignTo === 'user' ? (
                 <TextField select label="Assign to" value={userId} onChange={(e) => setUserId(e.target.value)}>
+                  {assignable.length === 0 && <MenuItem disabled value="">Nobody to assign to</MenuItem>}
                   {assignable.map((a) => <MenuItem key={a.userId} value={a.userId}>{a.name}</MenuItem>)}
                 </TextField>
               ) : (
                 <TextField select label="Team" value={teams.isSuccess ? teamId : ''} onChange={(e) => setTeamId(e.target.value)} disabled={!teams.isSuccess}>
+                  {!teams.data?.length && <MenuItem disabled value="">No teams</MenuItem>}
                   {teams.data?.map((t) => <MenuItem key={t.id} value={t.id}>{t.name}</MenuItem>)}
                 </TextField>
               )}
@@ -120,6 +122,7 @@ export function BulkActionDialog({ action, target, onClose, onDone }: { action: 
           )}
           {action === 'CHANGE_STATUS' && (
             <TextField select label="Move to stage" value={stages.isSuccess ? status : ''} onChange={(e) => setStatus(e.target.value)} disabled={!stages.isSuccess}>
+              {!stages.data?.length && <MenuItem disabled value="">Loading stages…</MenuItem>}
               {stages.data?.map((s) => <MenuItem key={s.id} value={s.name}>{s.name}</MenuItem>)}
             </TextField>
           )}

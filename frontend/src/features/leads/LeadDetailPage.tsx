@@ -126,6 +126,7 @@ function StageSelect({ lead }: { lead: Lead }) {
         disabled={!stages.isSuccess || move.isPending}
         sx={{ minWidth: 180 }}
       >
+        {!stages.data?.length && <MenuItem disabled value="">Loading…</MenuItem>}
         {stages.data?.map((s) => <MenuItem key={s.id} value={s.id}>{s.name}</MenuItem>)}
       </TextField>
       {move.isError && <Typography color="error" variant="body2" role="alert">{describeError(move.error)}</Typography>}

@@ -73,7 +73,7 @@ export function AssignDialog({ lead, onClose }: { lead: Lead; onClose: () => voi
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
           {reassigning && <DialogContentText>Now with {lead.assigneeName ?? 'someone who left'}.</DialogContentText>}
-          <ToggleButtonGroup exclusive size="small" value={to} onChange={(_, v) => v && setTo(v)} aria-label="Assign to">
+          <ToggleButtonGroup exclusive size="small" value={to} onChange={(_, v) => v && setTo(v)} aria-label="A person or a team">
             <ToggleButton value="user">A person</ToggleButton>
             <ToggleButton value="team">A team, in turn</ToggleButton>
           </ToggleButtonGroup>
@@ -84,6 +84,7 @@ export function AssignDialog({ lead, onClose }: { lead: Lead; onClose: () => voi
             </TextField>
           ) : (
             <TextField select label="Team" value={teams.isSuccess ? teamId : ''} onChange={(e) => setTeamId(e.target.value)} disabled={!teams.isSuccess} error={Boolean(missing.teamId || serverField('teamId'))} helperText={missing.teamId ?? serverField('teamId') ?? 'The team’s next available agent gets it'}>
+              {!teams.data?.length && <MenuItem disabled value="">No teams</MenuItem>}
               {teams.data?.map((t) => <MenuItem key={t.id} value={t.id}>{t.name}</MenuItem>)}
             </TextField>
           )}

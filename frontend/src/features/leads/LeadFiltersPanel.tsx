@@ -72,6 +72,7 @@ export function LeadFiltersPanel({ filters, onChange }: { filters: LeadFilters; 
           slotProps={multiSelect<string>((v) => v)}
           disabled={!stages.isSuccess}
         >
+          {!stages.data?.length && <MenuItem disabled value="">Loading stages…</MenuItem>}
           {stages.data?.map((s) => (
             <MenuItem key={s.id} value={s.name}>
               <Checkbox size="small" checked={filters.status.includes(s.name)} sx={{ p: 0, mr: 1 }} />
@@ -87,6 +88,7 @@ export function LeadFiltersPanel({ filters, onChange }: { filters: LeadFilters; 
             onChange={(e) => set('assigneeId', e.target.value as unknown as string[])}
             slotProps={multiSelect<string>((id) => names.get(id) ?? 'Former user')}
           >
+            {assignable.length === 0 && <MenuItem disabled value="">Nobody to choose yet</MenuItem>}
             {assignable.map((a) => (
               <MenuItem key={a.userId} value={a.userId}>
                 <Checkbox size="small" checked={filters.assigneeId.includes(a.userId)} sx={{ p: 0, mr: 1 }} />

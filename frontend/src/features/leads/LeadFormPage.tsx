@@ -68,6 +68,8 @@ function SelectField({ control, name, label, options, emptyLabel = 'None' }: { c
       slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
     >
       <MenuItem value=""><em>{emptyLabel}</em></MenuItem>
+      {/* The current value until its options arrive (stages load separately). */}
+      {field.value && !options.some((o) => o.value === field.value) && <MenuItem value={field.value}>{field.value}</MenuItem>}
       {options.map((o) => <MenuItem key={o.value} value={o.value}>{o.label}</MenuItem>)}
     </TextField>
   );
