@@ -266,7 +266,7 @@ function AgentsPanel({ agents }: { agents: Agent[] }) {
                         {agent.pauseReason && <Typography variant="body2" color="text.secondary">{agent.pauseReason}</Typography>}
                       </Box>
                     ) : agent.roles.includes('AGENT') ? (
-                      <Chip size="small" color="success" label="Yes" />
+                      <Chip size="small" color="success" label="Taking leads" />
                     ) : (
                       <Chip size="small" variant="outlined" label="Not an agent" />
                     )}

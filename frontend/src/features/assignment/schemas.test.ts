@@ -48,6 +48,9 @@ describe('assignment rules', () => {
   it('puts the service’s field errors on the form’s fields, and describes criteria', () => {
     expect(toFormPath('rules[2].match.states')).toBe('rules.2.match.states');
     expect(describeMatch(newRule().match)).toBe('Every lead');
-    expect(describeMatch(toRulesForm(set).rules[0]!.match)).toBe('Leads with in TX, purchase, amount 100000–any');
+    expect(describeMatch(toRulesForm(set).rules[0]!.match)).toBe('Leads in TX, purchase, $100,000 and up');
+    expect(describeMatch({ ...newRule().match, sources: ['Zillow', 'Referral'], creditBands: ['GOOD'], maxLoanAmount: '500000' })).toBe(
+      'Leads from Zillow or Referral, good credit, up to $500,000',
+    );
   });
 });

@@ -105,13 +105,19 @@ export function toRulesUpdate(form: RulesForm): RulesUpdate {
 /** `rules[2].match.states` (the service's field path) as the form's `rules.2.match.states`. */
 export const toFormPath = (field: string) => field.replace(/\[(\d+)\]/g, '.$1');
 
-/** A rule's criteria in a sentence, for the collapsed view. */
+/** A rule's criteria in a sentence, for the rule's header: "Leads in TX, purchase, $100,000 and up". */
 export function describeMatch(match: RuleForm['match']): string {
+  const dollars = (v: string) => {
+    const n = Number(v.replace(/[$,\s]/g, ''));
+    return Number.isFinite(n) ? `$${n.toLocaleString('en-US')}` : v;
+  };
   const parts: string[] = [];
-  if (match.sources.length) parts.push(`source ${match.sources.join(' or ')}`);
+  if (match.sources.length) parts.push(`from ${match.sources.join(' or ')}`);
   if (match.states.length) parts.push(`in ${match.states.join(', ')}`);
   if (match.loanPurposes.length) parts.push(match.loanPurposes.map((p) => p.toLowerCase().replace('_', '-')).join(' or '));
-  if (match.creditBands.length) parts.push(`credit ${match.creditBands.map((b) => b.toLowerCase()).join(' or ')}`);
-  if (match.minLoanAmount || match.maxLoanAmount) parts.push(`amount ${match.minLoanAmount || '0'}–${match.maxLoanAmount || 'any'}`);
-  return parts.length ? `Leads with ${parts.join(', ')}` : 'Every lead';
+  if (match.creditBands.length) parts.push(`${match.creditBands.map((b) => b.toLowerCase()).join(' or ')} credit`);
+  if (match.minLoanAmount && match.maxLoanAmount) parts.push(`${dollars(match.minLoanAmount)}–${dollars(match.maxLoanAmount)}`);
+  else if (match.minLoanAmount) parts.push(`${dollars(match.minLoanAmount)} and up`);
+  else if (match.maxLoanAmount) parts.push(`up to ${dollars(match.maxLoanAmount)}`);
+  return parts.length ? `Leads ${parts.join(', ')}` : 'Every lead';
 }
