@@ -188,6 +188,17 @@ describe.skipIf(process.env.CHOSENCRM_MOCK === '1')(`Leads in the browser at ${B
     await page.reload();
     await contacted.getByTestId('board-card').filter({ hasText: full(leads.ivy) }).waitFor();
 
+    // With the keyboard: Space picks the card up, an arrow moves it to the next stage, Space drops it.
+    const oscar = newColumn.getByTestId('board-card').filter({ hasText: full(leads.oscar) });
+    await oscar.focus();
+    const keyed = page.waitForResponse((r) => /\/api\/leads\/[^/]+\/status$/.test(r.url()) && r.request().method() === 'PUT');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowRight');
+    await page.getByText(`${full(leads.oscar)} is over Contacted.`).waitFor({ state: 'attached' });
+    await page.keyboard.press('Space');
+    expect((await keyed).status()).toBe(200);
+    await contacted.getByTestId('board-card').filter({ hasText: full(leads.oscar) }).waitFor();
+
     await contacted.getByRole('link', { name: full(leads.ivy) }).click();
     await page.getByRole('heading', { name: full(leads.ivy) }).waitFor();
     const history = page.getByTestId('history-entry');
