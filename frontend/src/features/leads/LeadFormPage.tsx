@@ -15,7 +15,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useController, useForm, useWatch, type Control } from 'react-hook-form';
 import { Link, useNavigate, useParams } from 'react-router';
 import { leadService, type Lead } from '@/api/leadService';
@@ -174,6 +174,11 @@ function LeadFormBody({ lead, customFields }: { lead?: Lead; customFields: Custo
   const [formError, setFormError] = useState<string | null>(null);
   const [duplicates, setDuplicates] = useState<DuplicateProblem[] | null>(null);
   const [conflict, setConflict] = useState(false);
+  // A problem for the whole form shows above it: bring it into view, wherever the user is.
+  const notices = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (formError || duplicates || conflict) notices.current?.scrollIntoView?.({ behavior: 'smooth', block: 'center' });
+  }, [formError, duplicates, conflict]);
   const doNotContact = useWatch({ control: form.control, name: 'doNotContact' });
   const recordConsent = useWatch({ control: form.control, name: 'recordConsent' });
 
@@ -218,14 +223,16 @@ function LeadFormBody({ lead, customFields }: { lead?: Lead; customFields: Custo
   return (
     <form onSubmit={submit(false)} noValidate aria-label={lead ? 'Edit lead' : 'New lead'}>
       <Stack spacing={2.5}>
-        {formError && <Alert severity="error">{formError}</Alert>}
-        {duplicates && <DuplicateNotice duplicates={duplicates} pending={save.isPending} onSaveAnyway={() => void submit(true)()} />}
-        {conflict && lead && (
-          <Alert severity="warning" action={<Button color="inherit" size="small" onClick={() => void reload()}>Reload the lead</Button>}>
-            Someone changed this lead after you opened it, so your changes were not saved. Reload to see the latest
-            version (your edits here are discarded), then make them again.
-          </Alert>
-        )}
+        <Stack ref={notices} spacing={2} sx={{ '&:empty': { display: 'none' } }}>
+          {formError && <Alert severity="error">{formError}</Alert>}
+          {duplicates && <DuplicateNotice duplicates={duplicates} pending={save.isPending} onSaveAnyway={() => void submit(true)()} />}
+          {conflict && lead && (
+            <Alert severity="warning" action={<Button color="inherit" size="small" onClick={() => void reload()}>Reload the lead</Button>}>
+              Someone changed this lead after you opened it, so your changes were not saved. Reload to see the latest
+              version (your edits here are discarded), then make them again.
+            </Alert>
+          )}
+        </Stack>
         <Section title="Contact">
           <Row>
             <FormTextField control={form.control} name="firstName" label="First name" autoFocus={!lead} />

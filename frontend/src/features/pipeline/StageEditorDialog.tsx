@@ -24,6 +24,7 @@ import { leadService, type Stage, type StageKind } from '@/api/leadService';
 import { ApiError, describeError } from '@/api/problem';
 import { LEADS_KEY, stagesQuery } from '@/features/leads/queries';
 import { STAGE_KINDS } from '@/features/leads/labels';
+import { boardColumnKey } from './useBoardMove';
 import { MAX_STAGES, moveRow, removedStages, rowsFromStages, stageProblems, toStagesUpdate, type StageRow } from './stageEditor';
 
 let newRows = 0;
@@ -47,7 +48,10 @@ export function StageEditorDialog({ stages, onClose }: { stages: Stage[]; onClos
     mutationFn: () => leadService.replaceStages(toStagesUpdate(rows, moveTo, removed)),
     onSuccess: (saved) => {
       queryClient.setQueryData(stagesQuery.queryKey, saved);
-      void queryClient.invalidateQueries({ queryKey: LEADS_KEY });
+      // Not the columns of removed stages: asking for a stage that is gone is a 400.
+      const gone = new Set(removed.map((s) => s.id));
+      removed.forEach((s) => queryClient.removeQueries({ queryKey: boardColumnKey(s.id) }));
+      void queryClient.invalidateQueries({ queryKey: LEADS_KEY, predicate: (q) => !gone.has(String(q.queryKey[2])) });
       onClose();
     },
   });
