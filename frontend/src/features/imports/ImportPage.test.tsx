@@ -51,6 +51,17 @@ describe('ImportPage', () => {
     expect(body.mapping.some((m) => m.column === 4)).toBe(false);
   });
 
+  it('starts no import while the tenant has imports switched off', async () => {
+    fakeApi(({ url }) =>
+      url.pathname === '/api/settings/features'
+        ? json(200, [{ key: 'leadImport', type: 'BOOLEAN', value: false, defaultValue: true, description: '', overridden: true, minimum: null, maximum: null, allowedValues: null }])
+        : url.pathname === '/api/leads/imports' ? json(200, { items: [], nextCursor: null }) : undefined,
+    );
+    renderRoutes(routes, { path: '/import', auth: signedInAs(['SUPERVISOR']) });
+    expect(await screen.findByText(/Importing leads is switched off for your company/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Choose a file' })).toBeDisabled();
+  });
+
   it('keeps agents out', async () => {
     fakeApi(() => undefined);
     renderRoutes(routes, { path: '/import', auth: signedInAs(['AGENT']) });

@@ -171,8 +171,9 @@ function LeadDetail({ lead, customFields }: { lead: Lead; customFields: CustomFi
         </Stack>
       </Box>
 
+      {/* On a phone: details, then assignment and compliance, then history; side by side from md. */}
       <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '2fr 1fr' }, alignItems: 'start' }}>
-        <Stack spacing={2} sx={{ minWidth: 0 }}>
+        <Stack spacing={2} sx={{ minWidth: 0, gridColumn: { md: 1 }, gridRow: { md: 1 } }}>
           <Card title="Details">
             <Box sx={grid}>
               <Field label="Email">{lead.email ? <MuiLink href={`mailto:${lead.email}`}>{lead.email}</MuiLink> : null}</Field>
@@ -202,10 +203,9 @@ function LeadDetail({ lead, customFields }: { lead: Lead; customFields: CustomFi
               </Box>
             </Card>
           )}
-          <History lead={lead} customFields={customFields} />
         </Stack>
 
-        <Stack spacing={2} sx={{ minWidth: 0 }}>
+        <Stack spacing={2} sx={{ minWidth: 0, gridColumn: { md: 2 }, gridRow: { md: '1 / span 2' } }}>
           <Card title="Assignment" action={manager ? <Button size="small" onClick={() => setDialog('assign')}>{lead.assigneeId ? 'Reassign' : 'Assign'}</Button> : undefined}>
             <Typography sx={{ fontWeight: 600 }} data-testid="assignee">{lead.assigneeName ?? 'Unassigned'}</Typography>
             {lead.assignedAt && <Typography variant="body2" color="text.secondary">Since {formatDateTime(lead.assignedAt)}</Typography>}
@@ -245,6 +245,9 @@ function LeadDetail({ lead, customFields }: { lead: Lead; customFields: CustomFi
             </Stack>
           </Card>
         </Stack>
+        <Box sx={{ minWidth: 0, gridColumn: { md: 1 }, gridRow: { md: 2 } }}>
+          <History lead={lead} customFields={customFields} />
+        </Box>
       </Box>
 
       {dialog === 'assign' && <AssignDialog lead={lead} onClose={() => setDialog(null)} />}
