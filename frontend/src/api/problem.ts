@@ -21,7 +21,17 @@ export interface ProblemDetails {
   instance?: string;
   requestId?: string;
   errors?: FieldProblem[];
+  /** lead-service's 409 `duplicate-lead`: the existing leads with the same email or phone. */
+  duplicates?: DuplicateProblem[];
 }
+
+/** One existing lead a new or changed lead would duplicate, and on what. */
+export interface DuplicateProblem {
+  leadId: string;
+  matchedOn: string[];
+}
+
+export const DUPLICATE_LEAD_PROBLEM = 'https://chosencrm.dev/problems/duplicate-lead';
 
 /** Fails to compile if the service's Problem names a property this module does not read. */
 type Assert<T extends true> = T;
@@ -81,6 +91,12 @@ export function problemFrom(body: unknown, response: Response): ApiError {
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
+function isDuplicate(value: unknown): value is DuplicateProblem {
+  if (!value || typeof value !== 'object') return false;
+  const { leadId, matchedOn } = value as Record<string, unknown>;
+  return typeof leadId === 'string' && Array.isArray(matchedOn) && matchedOn.every((m) => typeof m === 'string');
+}
+
 function isFieldProblem(value: unknown): value is FieldProblem {
   if (!value || typeof value !== 'object') return false;
   const { field, message } = value as Record<string, unknown>;
@@ -94,6 +110,7 @@ function isFieldProblem(value: unknown): value is FieldProblem {
 function readProblem(body: unknown, response: Response): ProblemDetails {
   const fields = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
   const errors = Array.isArray(fields.errors) ? fields.errors.filter(isFieldProblem) : [];
+  const duplicates = Array.isArray(fields.duplicates) ? fields.duplicates.filter(isDuplicate) : [];
   return {
     type: text(fields.type) ?? 'about:blank',
     title: text(fields.title) ?? (response.statusText || `HTTP ${response.status}`),
@@ -102,6 +119,7 @@ function readProblem(body: unknown, response: Response): ProblemDetails {
     instance: text(fields.instance),
     requestId: text(fields.requestId) ?? response.headers.get('x-request-id') ?? undefined,
     errors: errors.length > 0 ? errors : undefined,
+    duplicates: duplicates.length > 0 ? duplicates : undefined,
   };
 }
 
@@ -121,7 +139,7 @@ function waitPhrase(seconds: number): string {
 
 // The platform writes `detail` for people on these statuses; for others its text is generic
 // ("Access Denied", a stack-free 500) and ours reads better.
-const STATUSES_WITH_USER_DETAIL = new Set([400, 401, 404, 409, 422, 429]);
+const STATUSES_WITH_USER_DETAIL = new Set([400, 401, 404, 409, 413, 422, 429]);
 
 /** What went wrong, in words a user can act on. */
 export function describeError(error: unknown): string {
@@ -150,8 +168,14 @@ export function describeError(error: unknown): string {
       return "We couldn't find that. It may have been deleted.";
     case 409:
       return 'Someone else changed this while you were editing. Reload to see the latest version, then try again.';
+    case 413:
+      return 'The file is too large to upload.';
+    case 422:
+      return "That can't be done in the current state. Reload and check.";
     case 429:
       return 'Too many attempts. Wait a moment and try again.';
+    case 503:
+      return 'A service ChosenCRM depends on is not answering. Try again in a moment.';
     default:
       break;
   }

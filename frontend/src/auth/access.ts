@@ -7,6 +7,10 @@ import type { Role } from './session';
 export type Area =
   | 'home'
   | 'account'
+  | 'leads'
+  | 'pipeline'
+  | 'leadImport'
+  | 'assignmentRules'
   | 'users'
   | 'teams'
   | 'tenantSettings'
@@ -19,9 +23,19 @@ interface AreaAccess {
   manage: readonly Role[];
 }
 
+const TENANT_ROLES: readonly Role[] = ['ADMIN', 'SUPERVISOR', 'AGENT'];
+
 const ACCESS: Record<Area, AreaAccess> = {
   home: { view: 'everyone', manage: [] },
   account: { view: 'everyone', manage: [] },
+  // Leads are the tenant's people's work: not a platform operator's. lead-service scopes what each
+  // role sees (agents their own leads, supervisors their team's, admins all); supervisors and
+  // admins also delete, assign and act in bulk.
+  leads: { view: TENANT_ROLES, manage: ['ADMIN', 'SUPERVISOR'] },
+  // Everyone moves their leads on the board; only admins change its stages.
+  pipeline: { view: TENANT_ROLES, manage: ['ADMIN'] },
+  leadImport: { view: ['ADMIN', 'SUPERVISOR'], manage: ['ADMIN', 'SUPERVISOR'] },
+  assignmentRules: { view: ['ADMIN'], manage: ['ADMIN'] },
   // Supervisors see their own team (the API scopes the list); only admins change users and teams.
   users: { view: ['ADMIN', 'SUPERVISOR'], manage: ['ADMIN'] },
   teams: { view: ['ADMIN', 'SUPERVISOR'], manage: ['ADMIN'] },

@@ -1,0 +1,219 @@
+import createClient from 'openapi-fetch';
+import { session } from '@/auth/sessionInstance';
+import type { components, paths } from './generated/lead-service';
+import { networkError, problemFrom } from './problem';
+
+/*
+ * lead-service's answers as they arrive on the wire, over the types generated from its OpenAPI
+ * document (openapi/lead-service.json). As with user-service (see userService.ts), springdoc marks
+ * no answer field required or nullable while Jackson writes every record component, nulls
+ * included; `Received<Schema, Always>` states that: every field present, the ones in `Always`
+ * never null (read from the Java records under lead-service/src/main/java: primitives, ids,
+ * timestamps and lists the service always fills), every other one `T | null`.
+ */
+type Schemas = components['schemas'];
+type Received<S, Always extends keyof S = never> = {
+  [K in keyof S]-?: K extends Always ? NonNullable<S[K]> : NonNullable<S[K]> | null;
+};
+/** A keyset page, `{items, nextCursor}`; nextCursor is null on the last page. */
+type Paged<Item> = { items: Item[]; nextCursor: string | null };
+
+export type LoanPurpose = NonNullable<Schemas['LeadView']['loanPurpose']>;
+export type CreditBand = NonNullable<Schemas['LeadView']['creditBand']>;
+export type StageKind = NonNullable<Schemas['Stage']['kind']>;
+export type ConsentMethod = NonNullable<Schemas['ConsentView']['method']>;
+
+export type Consent = Received<Schemas['ConsentView'], 'givenAt' | 'method' | 'text'>;
+/** A JSON value as the service stores it: custom field values, history values. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+export type Lead = Received<
+  Omit<Schemas['LeadView'], 'consent' | 'customFields' | 'tags'>,
+  | 'id'
+  | 'statusId'
+  | 'status'
+  | 'statusKind'
+  | 'needsReassignment'
+  | 'doNotContact'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'version'
+> & {
+  tags: string[];
+  customFields: Record<string, JsonValue>;
+  consent: Consent | null;
+};
+export type LeadPage = Paged<Lead>;
+
+/**
+ * A history entry. `oldValue` and `newValue` are the JSON values before and after (a stage name,
+ * an assignee id, a list of tags, a custom field map, true/false); the document describes them as
+ * Jackson's JsonNode class instead.
+ */
+export type HistoryAction =
+  | 'CREATED'
+  | 'UPDATED'
+  | 'STATUS_CHANGED'
+  | 'ASSIGNED'
+  | 'DO_NOT_CONTACT_CHANGED'
+  | 'DELETED'
+  | 'RESTORED'
+  | 'MERGED'
+  | 'MERGED_INTO';
+export type HistoryEntry = Omit<
+  Received<Omit<Schemas['LeadHistoryEntry'], 'oldValue' | 'newValue'>, 'id' | 'action' | 'occurredAt'>,
+  'action'
+> & { action: HistoryAction | (string & {}); oldValue: JsonValue; newValue: JsonValue };
+export type HistoryPage = Paged<HistoryEntry>;
+
+/** The list's filter as the service binds it (`LeadFilter`): every criterion optional. */
+export type LeadFilterQuery = Schemas['LeadFilter'];
+export type LeadSortKey = 'createdAt' | 'updatedAt' | 'name' | 'loanAmount' | 'position';
+export interface LeadListQuery {
+  filter: LeadFilterQuery;
+  sort?: LeadSortKey;
+  direction?: 'asc' | 'desc';
+  cursor?: string;
+  limit?: number;
+}
+
+/**
+ * Create: optional fields are left out, not sent as null. `status` null means the pipeline's
+ * first stage; `assigneeId` left out lets the assignment rules decide.
+ */
+export type CreateLeadRequest = Omit<Schemas['CreateLead'], 'customFields'> & { customFields?: Record<string, JsonValue> };
+/**
+ * Update is a full replacement of the editable fields: a field left out is cleared, consent and
+ * custom fields included. Send everything the lead should keep, and the `version` read.
+ */
+export type UpdateLeadRequest = Omit<Schemas['UpdateLead'], 'customFields'> & { customFields: Record<string, JsonValue> };
+export type ConsentRequest = Schemas['ConsentBody'];
+
+export type Stage = Received<Schemas['Stage'], keyof Schemas['Stage']>;
+/** A stage to keep (with its id), rename, or add (without). */
+export type StageDraft = { id?: string; name: string; kind: StageKind };
+export interface StagesUpdate {
+  stages: StageDraft[];
+  /** For each removed stage that still has leads: the name of the stage they move to. */
+  moveLeadsTo?: Record<string, string>;
+}
+
+export type BulkAction = NonNullable<Schemas['BulkResult']['action']>;
+export type BulkRequest = Omit<Schemas['Bulk'], 'action'> & { action: BulkAction };
+export type BulkResult = Received<Schemas['BulkResult'], keyof Schemas['BulkResult']>;
+
+/** Assign or reassign to a user, or to a team's agents in turn; a reason is required to reassign. */
+export type AssignRequest = Schemas['Assign'];
+
+export type AssignmentActionType = NonNullable<Schemas['Action']['type']>;
+export type RuleMatch = Received<Schemas['Match'], 'sources' | 'states' | 'loanPurposes' | 'creditBands'>;
+export type RuleAction = Omit<Received<Schemas['Action'], 'type'>, never>;
+export type AssignmentRule = Omit<
+  Received<Schemas['Rule'], 'id' | 'name' | 'enabled' | 'match' | 'action'>,
+  'match' | 'action'
+> & { match: RuleMatch; action: RuleAction };
+export type RuleSet = { timeZone: string; rules: AssignmentRule[] };
+/** Rules go in full and in order; a rule sent with its id keeps it (and its round-robin turn). */
+export type RulesUpdate = {
+  timeZone?: string;
+  rules: (Omit<Schemas['RuleBody'], 'action'> & { action: { type: AssignmentActionType; userId?: string; teamId?: string } })[];
+};
+
+export type Agent = Received<Schemas['AgentResponse'], 'userId' | 'name' | 'roles' | 'active' | 'paused'>;
+
+const client = createClient<paths>({ baseUrl: window.location.origin, fetch: session.authorizedFetch });
+
+async function call<T>(pending: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<T> {
+  let result;
+  try {
+    result = await pending;
+  } catch {
+    throw networkError();
+  }
+  if (result.error !== undefined || !result.response.ok) {
+    throw problemFrom(result.error, result.response);
+  }
+  return result.data as T;
+}
+
+/**
+ * The list's query string as lead-service binds it: the filter's criteria as top-level parameters
+ * (`status=New&status=Contacted&tags=hot`), lists as repeated parameters, empty values left out.
+ * The generated type nests them under `filter` (springdoc's view of a @ModelAttribute).
+ */
+export function listSearchParams(query: LeadListQuery): URLSearchParams {
+  const params = new URLSearchParams();
+  const put = (name: string, value: unknown) => {
+    if (value === undefined || value === null || value === '') return;
+    if (Array.isArray(value)) value.forEach((v) => put(name, v));
+    else params.append(name, String(value));
+  };
+  for (const [name, value] of Object.entries(query.filter)) put(name, value);
+  put('sort', query.sort);
+  put('direction', query.direction);
+  put('cursor', query.cursor);
+  put('limit', query.limit);
+  return params;
+}
+
+const byId = (id: string) => ({ params: { path: { id } } });
+
+export const leadService = {
+  list: (query: LeadListQuery) =>
+    call<LeadPage>(
+      client.GET('/api/leads', {
+        params: { query: { ...query, filter: query.filter } },
+        querySerializer: () => listSearchParams(query).toString(),
+      }),
+    ),
+  /** Name, email or phone digits; typo-tolerant on names. At most 50 a page. */
+  search: (q: string, cursor?: string, limit = 25) =>
+    call<LeadPage>(client.GET('/api/leads/search', { params: { query: { q, cursor, limit } } })),
+  get: (id: string) => call<Lead>(client.GET('/api/leads/{id}', byId(id))),
+  create: (body: CreateLeadRequest, allowDuplicate = false) =>
+    call<Lead>(
+      client.POST('/api/leads', { body, params: { query: allowDuplicate ? { allowDuplicate: true } : {} } }),
+    ),
+  update: (id: string, body: UpdateLeadRequest, allowDuplicate = false) =>
+    call<Lead>(
+      client.PUT('/api/leads/{id}', {
+        body,
+        params: { path: { id }, query: allowDuplicate ? { allowDuplicate: true } : {} },
+      }),
+    ),
+  remove: (id: string) => call<void>(client.DELETE('/api/leads/{id}', byId(id))),
+  history: (id: string, cursor?: string, limit = 20) =>
+    call<HistoryPage>(client.GET('/api/leads/{id}/history', { params: { path: { id }, query: { cursor, limit } } })),
+  /** The Kanban move: to a stage (name or id), at a position of its column from the top (0). */
+  changeStatus: (id: string, status: string, position?: number) =>
+    call<Lead>(client.PUT('/api/leads/{id}/status', { ...byId(id), body: position === undefined ? { status } : { status, position } })),
+  /** Anyone may set it; only supervisors and admins may clear it. A reason is required to set it. */
+  setDoNotContact: (id: string, doNotContact: boolean, reason?: string) =>
+    call<Lead>(
+      client.PUT('/api/leads/{id}/do-not-contact', { ...byId(id), body: reason ? { doNotContact, reason } : { doNotContact } }),
+    ),
+  assign: (id: string, body: AssignRequest) => call<Lead>(client.POST('/api/leads/{id}/assign', { ...byId(id), body })),
+  reassign: (id: string, body: AssignRequest) => call<Lead>(client.POST('/api/leads/{id}/reassign', { ...byId(id), body })),
+  bulk: (body: BulkRequest) => call<BulkResult>(client.POST('/api/leads/bulk', { body })),
+
+  stages: () => call<{ stages: Stage[] }>(client.GET('/api/leads/pipeline/stages')).then((r) => r.stages),
+  replaceStages: (body: StagesUpdate) =>
+    call<{ stages: Stage[] }>(client.PUT('/api/leads/pipeline/stages', { body })).then((r) => r.stages),
+
+  rules: () => call<RuleSet>(client.GET('/api/leads/assignment/rules')),
+  replaceRules: (body: RulesUpdate) => call<RuleSet>(client.PUT('/api/leads/assignment/rules', { body })),
+  /** Admins: everyone of the tenant (or of one team); supervisors: their own team. */
+  agents: (teamId?: string) =>
+    call<{ items: Agent[] }>(client.GET('/api/leads/assignment/agents', { params: { query: teamId ? { teamId } : {} } })).then(
+      (r) => r.items,
+    ),
+  pause: (userId: string, until: string, reason?: string) =>
+    call<Agent>(
+      client.PUT('/api/leads/assignment/agents/{userId}/pause', {
+        params: { path: { userId } },
+        body: reason ? { until, reason } : { until },
+      }),
+    ),
+  resume: (userId: string) =>
+    call<Agent>(client.DELETE('/api/leads/assignment/agents/{userId}/pause', { params: { path: { userId } } })),
+};

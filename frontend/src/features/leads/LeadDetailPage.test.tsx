@@ -1,0 +1,78 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { routes } from '@/app/routes';
+import { fakeApi, json } from '@/test/leadApi';
+import * as recorded from '@/test/recordedLeadAnswers';
+import { renderRoutes, signedInAs } from '@/test/render';
+
+const lead = recorded.lead;
+const fields = [
+  { id: 'f1', entity: 'LEAD', key: 'referralPartner', label: 'Referral partner', type: 'TEXT', options: [], required: false, position: 0, createdAt: '', updatedAt: '' },
+  { id: 'f2', entity: 'LEAD', key: 'propertyType', label: 'Property type', type: 'SELECT', options: ['Single family', 'Condo'], required: false, position: 1, createdAt: '', updatedAt: '' },
+];
+
+/** The lead's screen's calls; `current` is what the service has now. */
+function detail(extra: Parameters<typeof fakeApi>[0] = () => undefined, current: () => typeof lead = () => lead) {
+  return fakeApi((call) => {
+    const { url } = call;
+    if (url.pathname === `/api/leads/${lead.id}` && call.method === 'GET') return json(200, current());
+    if (url.pathname === `/api/leads/${lead.id}/history`) return json(200, recorded.history);
+    if (url.pathname === '/api/settings/custom-fields') return json(200, fields);
+    return extra(call);
+  });
+}
+
+describe('LeadDetailPage', () => {
+  it('shows the lead, its custom fields by their labels, consent and history in words', async () => {
+    detail();
+    renderRoutes(routes, { path: `/leads/${lead.id}`, auth: signedInAs(['ADMIN']) });
+    expect(await screen.findByRole('heading', { name: 'Rita Recorded' })).toBeInTheDocument();
+    const more = screen.getByRole('region', { name: 'More details' });
+    expect(within(more).getByText('Referral partner')).toBeInTheDocument();
+    expect(within(more).getByText('Keller')).toBeInTheDocument();
+    expect(screen.getByText(`“${lead.consent!.text}”`)).toBeInTheDocument();
+    expect(screen.getByText(lead.doNotContactReason!)).toBeInTheDocument();
+    const entries = await screen.findAllByTestId('history-entry');
+    expect(entries.length).toBe(recorded.history.items.length);
+    expect(entries[0]).toHaveTextContent('Property type: “Condo” → “Single family”');
+    expect(screen.getByRole('button', { name: 'Show older' })).toBeInTheDocument();
+  });
+
+  it('asks a reason to reassign, and sends it', async () => {
+    let now = lead;
+    const calls = detail(
+      ({ url }) => (url.pathname === `/api/leads/${lead.id}/reassign` ? json(200, (now = { ...lead, assigneeName: 'Ana Lopez' })) : undefined),
+      () => now,
+    );
+    renderRoutes(routes, { path: `/leads/${lead.id}`, auth: signedInAs(['SUPERVISOR']) });
+    await userEvent.click(await screen.findByRole('button', { name: 'Reassign' }));
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.click(within(dialog).getByRole('combobox', { name: 'Assign to' }));
+    await userEvent.click(await screen.findByRole('option', { name: 'Ana Lopez' }));
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Reassign' }));
+    expect(within(dialog).getByText('Say why the lead changes hands')).toBeInTheDocument();
+    await userEvent.type(within(dialog).getByLabelText('Reason'), 'Tom is out');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Reassign' }));
+    expect(await screen.findByTestId('assignee')).toHaveTextContent('Ana Lopez');
+    const ana = recorded.agents.find((a) => a.name === 'Ana Lopez')!;
+    expect(calls.find((c) => c.url.pathname.endsWith('/reassign'))!.body).toEqual({ userId: ana.userId, reason: 'Tom is out' });
+  });
+
+  it('lets an agent set do-not-contact but not clear it', async () => {
+    detail();
+    renderRoutes(routes, { path: `/leads/${lead.id}`, auth: signedInAs(['AGENT']) });
+    await screen.findByRole('heading', { name: 'Rita Recorded' });
+    const dnc = screen.getByRole('region', { name: 'Do not contact' });
+    expect(within(dnc).queryByRole('button')).not.toBeInTheDocument();
+    expect(within(dnc).getByText('Only a supervisor or an admin can clear it.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Reassign' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Delete' })).not.toBeInTheDocument();
+  });
+
+  it('says a lead the user cannot see is not found', async () => {
+    fakeApi(({ url }) => (url.pathname === '/api/leads/nope' ? json(404, { type: 'https://chosencrm.dev/problems/not-found', title: 'Not found', status: 404, detail: 'Lead nope not found' }, 'application/problem+json') : undefined));
+    renderRoutes(routes, { path: '/leads/nope', auth: signedInAs(['AGENT']) });
+    expect(await screen.findByRole('heading', { name: 'Lead not found' })).toBeInTheDocument();
+  });
+});
