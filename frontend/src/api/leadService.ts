@@ -182,6 +182,8 @@ export const leadService = {
       }),
     ),
   remove: (id: string) => call<void>(client.DELETE('/api/leads/{id}', byId(id))),
+  /** Admins, within 30 days of the deletion; a merged duplicate cannot be restored (422). */
+  restore: (id: string) => call<Lead>(client.POST('/api/leads/{id}/restore', byId(id))),
   history: (id: string, cursor?: string, limit = 20) =>
     call<HistoryPage>(client.GET('/api/leads/{id}/history', { params: { path: { id }, query: { cursor, limit } } })),
   /** The Kanban move: to a stage (name or id), at a position of its column from the top (0). */

@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import type { Lead } from '@/api/leadService';
 import { routes } from '@/app/routes';
 import { fakeApi, json } from '@/test/leadApi';
 import * as recorded from '@/test/recordedLeadAnswers';
@@ -13,7 +14,7 @@ const fields = [
 ];
 
 /** The lead's screen's calls; `current` is what the service has now. */
-function detail(extra: Parameters<typeof fakeApi>[0] = () => undefined, current: () => typeof lead = () => lead) {
+function detail(extra: Parameters<typeof fakeApi>[0] = () => undefined, current: () => Lead = () => lead as Lead) {
   return fakeApi((call) => {
     const { url } = call;
     if (url.pathname === `/api/leads/${lead.id}` && call.method === 'GET') return json(200, current());
@@ -40,9 +41,9 @@ describe('LeadDetailPage', () => {
   });
 
   it('asks a reason to reassign, and sends it', async () => {
-    let now = lead;
+    let now = lead as Lead;
     const calls = detail(
-      ({ url }) => (url.pathname === `/api/leads/${lead.id}/reassign` ? json(200, (now = { ...lead, assigneeName: 'Ana Lopez' })) : undefined),
+      ({ url }) => (url.pathname === `/api/leads/${lead.id}/reassign` ? json(200, (now = { ...(lead as Lead), assigneeName: 'Ana Lopez' })) : undefined),
       () => now,
     );
     renderRoutes(routes, { path: `/leads/${lead.id}`, auth: signedInAs(['SUPERVISOR']) });
@@ -68,6 +69,21 @@ describe('LeadDetailPage', () => {
     expect(within(dnc).getByText('Only a supervisor or an admin can clear it.')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Reassign' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Delete' })).not.toBeInTheDocument();
+  });
+
+  it('lets an admin restore a deleted lead', async () => {
+    let now: Lead = { ...(lead as Lead), deletedAt: '2026-11-21T10:00:00Z' };
+    const calls = detail(
+      ({ url, method }) => (url.pathname === `/api/leads/${lead.id}/restore` && method === 'POST' ? json(200, (now = { ...(lead as Lead), deletedAt: null })) : undefined),
+      () => now,
+    );
+    renderRoutes(routes, { path: `/leads/${lead.id}`, auth: signedInAs(['ADMIN']) });
+    expect(await screen.findByText(/This lead was deleted on/)).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Edit' })).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Restore' }));
+    expect(await screen.findByRole('link', { name: 'Edit' })).toBeInTheDocument();
+    expect(screen.queryByText(/This lead was deleted on/)).not.toBeInTheDocument();
+    expect(calls.some((c) => c.url.pathname.endsWith('/restore'))).toBe(true);
   });
 
   it('says a lead the user cannot see is not found', async () => {

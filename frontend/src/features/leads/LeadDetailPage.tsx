@@ -140,6 +140,14 @@ function LeadDetail({ lead, customFields }: { lead: Lead; customFields: CustomFi
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [dialog, setDialog] = useState<'assign' | 'dnc' | 'consent' | 'delete' | null>(null);
+  const admin = user?.roles.includes('ADMIN') ?? false;
+  const restore = useMutation({
+    mutationFn: () => leadService.restore(lead.id),
+    onSuccess: (restored) => {
+      queryClient.setQueryData(leadQuery(lead.id).queryKey, restored);
+      void queryClient.invalidateQueries({ queryKey: LEADS_KEY });
+    },
+  });
   const remove = useMutation({
     mutationFn: () => leadService.remove(lead.id),
     onSuccess: () => {
@@ -165,13 +173,22 @@ function LeadDetail({ lead, customFields }: { lead: Lead; customFields: CustomFi
           </Stack>
         </Box>
         <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
-          <StageSelect lead={lead} />
-          <Button variant="contained" startIcon={<EditOutlined />} component={Link} to={`/leads/${lead.id}/edit`}>Edit</Button>
-          {manager && <Button color="error" onClick={() => setDialog('delete')}>Delete</Button>}
+          {lead.deletedAt && admin && !lead.mergedIntoId && (
+            <Button variant="contained" onClick={() => restore.mutate()} disabled={restore.isPending}>Restore</Button>
+          )}
+          {!lead.deletedAt && <StageSelect lead={lead} />}
+          {!lead.deletedAt && <Button variant="contained" startIcon={<EditOutlined />} component={Link} to={`/leads/${lead.id}/edit`}>Edit</Button>}
+          {manager && !lead.deletedAt && <Button color="error" onClick={() => setDialog('delete')}>Delete</Button>}
         </Stack>
       </Box>
 
       {/* On a phone: details, then assignment and compliance, then history; side by side from md. */}
+      {restore.isError && <Alert severity="error" sx={{ mb: 2 }}>{describeError(restore.error)}</Alert>}
+      {lead.deletedAt && (
+        <Alert severity="warning" sx={{ mb: 2 }}>
+          This lead was deleted on {formatDateTime(lead.deletedAt)}.{lead.mergedIntoId ? ' It was merged into another lead and cannot be restored.' : admin ? ' Restore it to work on it again.' : ''}
+        </Alert>
+      )}
       <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '2fr 1fr' }, alignItems: 'start' }}>
         <Stack spacing={2} sx={{ minWidth: 0, gridColumn: { md: 1 }, gridRow: { md: 1 } }}>
           <Card title="Details">

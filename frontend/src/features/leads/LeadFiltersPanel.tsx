@@ -175,6 +175,12 @@ export function LeadFiltersPanel({ filters, onChange }: { filters: LeadFilters; 
             label="Unassigned only"
           />
         )}
+        {admin && (
+          <FormControlLabel
+            control={<Checkbox checked={filters.deleted} onChange={(e) => set('deleted', e.target.checked)} />}
+            label="Deleted leads (restorable for 30 days)"
+          />
+        )}
         {manager && (
           <FormControlLabel
             control={<Checkbox checked={filters.needsReassignment} onChange={(e) => set('needsReassignment', e.target.checked)} />}

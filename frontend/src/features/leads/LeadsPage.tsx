@@ -130,9 +130,10 @@ function SavedViewsMenu({ userId, filters, onApply }: { userId: string; filters:
  */
 export function LeadsPage() {
   const { user } = useAuth();
-  const manager = canManage('leads', user?.roles);
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = useMemo(() => filtersFromSearch(searchParams), [searchParams]);
+  // Bulk actions work on live leads only.
+  const manager = canManage('leads', user?.roles) && !filters.deleted;
   const setFilters = (next: LeadFilters) => setSearchParams(filtersToSearch(next), { replace: true });
 
   const [searchText, setSearchText] = useState(filters.q);
@@ -232,6 +233,11 @@ export function LeadsPage() {
       {filters.importId && !searching && (
         <Alert severity="info" sx={{ mb: 2 }} action={<Button color="inherit" size="small" onClick={() => setFilters({ ...filters, importId: '' })}>Show all</Button>}>
           Showing the leads created by one import.
+        </Alert>
+      )}
+      {filters.deleted && !searching && (
+        <Alert severity="info" sx={{ mb: 2 }} action={<Button color="inherit" size="small" onClick={() => setFilters({ ...filters, deleted: false })}>Show live leads</Button>}>
+          Showing deleted leads. Open one to restore it.
         </Alert>
       )}
       {showFilters && !searching && <LeadFiltersPanel filters={filters} onChange={setFilters} />}

@@ -27,6 +27,7 @@ describe('lead filters and the query string', () => {
       doNotContact: 'no' as const,
       needsReassignment: true,
       importId: 'imp-1',
+      deleted: true,
       sort: 'name' as const,
       direction: 'asc' as const,
     };

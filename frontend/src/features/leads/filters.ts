@@ -25,6 +25,8 @@ export interface LeadFilters {
   doNotContact: DncFilter;
   needsReassignment: boolean;
   importId: string;
+  /** Deleted leads instead of live ones (admins; restorable for 30 days). */
+  deleted: boolean;
   sort: LeadSortKey;
   direction: SortDirection;
 }
@@ -44,6 +46,7 @@ export const EMPTY_FILTERS: LeadFilters = {
   doNotContact: '',
   needsReassignment: false,
   importId: '',
+  deleted: false,
   sort: 'createdAt',
   direction: '',
 };
@@ -91,6 +94,7 @@ export function filtersFromSearch(search: URLSearchParams): LeadFilters {
     doNotContact: dnc === 'true' ? 'yes' : dnc === 'false' ? 'no' : '',
     needsReassignment: search.get('needsReassignment') === 'true',
     importId: search.get('importId') ?? '',
+    deleted: search.get('deleted') === 'true',
     sort: SORT_KEYS.has(sort) ? (sort as LeadSortKey) : 'createdAt',
     direction: direction === 'asc' || direction === 'desc' ? direction : '',
   };
@@ -107,6 +111,7 @@ export function filtersToSearch(filters: LeadFilters): URLSearchParams {
   if (filters.doNotContact) search.set('doNotContact', filters.doNotContact === 'yes' ? 'true' : 'false');
   if (filters.needsReassignment) search.set('needsReassignment', 'true');
   if (filters.importId) search.set('importId', filters.importId);
+  if (filters.deleted) search.set('deleted', 'true');
   if (filters.sort !== 'createdAt') search.set('sort', filters.sort);
   if (filters.direction) search.set('direction', filters.direction);
   return search;
@@ -139,6 +144,7 @@ export function toListQuery(filters: LeadFilters, page: { limit: number; cursor?
       doNotContact: filters.doNotContact === '' ? undefined : filters.doNotContact === 'yes',
       needsReassignment: filters.needsReassignment || undefined,
       importId: filters.importId || undefined,
+      deleted: filters.deleted || undefined,
     },
     sort: filters.sort,
     direction: filters.direction || undefined,
@@ -151,7 +157,7 @@ export function toListQuery(filters: LeadFilters, page: { limit: number; cursor?
 export function activeFilterCount(filters: LeadFilters): number {
   return (
     LIST_KEYS.filter((key) => filters[key].length > 0).length +
-    [filters.unassigned, filters.createdFrom, filters.createdTo, filters.doNotContact, filters.needsReassignment, filters.importId].filter(Boolean)
+    [filters.unassigned, filters.createdFrom, filters.createdTo, filters.doNotContact, filters.needsReassignment, filters.importId, filters.deleted].filter(Boolean)
       .length
   );
 }
