@@ -57,7 +57,7 @@ measure() {
   total=$((total + rss))
   printf '    %-24s %6d MB RSS\n' "services" $((services / 1024))
   printf '    %-24s %6d MB RSS\n' "everything" $((total / 1024))
-  kill -INT "$pid"
+  kill -TERM "$pid"
   wait "$pid" 2>/dev/null || true
 }
 
