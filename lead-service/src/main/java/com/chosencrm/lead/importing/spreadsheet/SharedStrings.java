@@ -44,8 +44,13 @@ final class SharedStrings implements AutoCloseable {
     java.util.Arrays.fill(cached, -1);
   }
 
+  /** For workbooks without a text table (inline strings only): nothing to parse. */
   static SharedStrings none(Path workDir) throws IOException {
-    return spool(InputStream.nullInputStream(), workDir);
+    Files.createDirectories(workDir);
+    return new SharedStrings(
+        Files.createTempFile(workDir, "sst", ".txt"),
+        Files.createTempFile(workDir, "sst", ".idx"),
+        0);
   }
 
   /** Reads {@code sharedStrings.xml}; rich text runs are joined, phonetic hints left out. */

@@ -56,6 +56,70 @@ class SpreadsheetTests {
     assertThat(texts(rows.get(3))).containsExactly("Grace", "Hopper", "=1+2");
   }
 
+  /** Workbooks written by other tools often have no text table: strings are stored in the cells. */
+  @Test
+  void workbookWithInlineStringsOnly() throws IOException {
+    String sheet =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+            + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+            + "<sheetData>"
+            + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>First name</t></is></c>"
+            + "<c r=\"B1\" t=\"inlineStr\"><is><t>Email</t></is></c></row>"
+            + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>Ada</t></is></c>"
+            + "<c r=\"B2\" t=\"inlineStr\"><is><t>ada@example.test</t></is></c></row>"
+            + "</sheetData></worksheet>";
+    var bytes = new java.io.ByteArrayOutputStream();
+    try (var zip = new java.util.zip.ZipOutputStream(bytes)) {
+      entry(
+          zip,
+          "[Content_Types].xml",
+          "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types"
+              + " xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default"
+              + " Extension=\"rels\""
+              + " ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default"
+              + " Extension=\"xml\" ContentType=\"application/xml\"/><Override"
+              + " PartName=\"/xl/workbook.xml\""
+              + " ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/><Override"
+              + " PartName=\"/xl/worksheets/sheet1.xml\""
+              + " ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>");
+      entry(
+          zip,
+          "_rels/.rels",
+          "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships"
+              + " xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship"
+              + " Id=\"rId1\""
+              + " Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\""
+              + " Target=\"xl/workbook.xml\"/></Relationships>");
+      entry(
+          zip,
+          "xl/workbook.xml",
+          "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook"
+              + " xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
+              + " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet"
+              + " name=\"Leads\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+      entry(
+          zip,
+          "xl/_rels/workbook.xml.rels",
+          "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships"
+              + " xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship"
+              + " Id=\"rId1\""
+              + " Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\""
+              + " Target=\"worksheets/sheet1.xml\"/></Relationships>");
+      entry(zip, "xl/worksheets/sheet1.xml", sheet);
+    }
+    List<SheetRow> rows = read(bytes.toByteArray());
+
+    assertThat(texts(rows.get(0))).containsExactly("First name", "Email");
+    assertThat(texts(rows.get(1))).containsExactly("Ada", "ada@example.test");
+  }
+
+  private static void entry(java.util.zip.ZipOutputStream zip, String name, String xml)
+      throws IOException {
+    zip.putNextEntry(new java.util.zip.ZipEntry(name));
+    zip.write(xml.getBytes(StandardCharsets.UTF_8));
+    zip.closeEntry();
+  }
+
   @Test
   void csvFromExcelOnWindowsWithSepLine() throws IOException {
     String text = "sep=|\nName|City\nJos\u00e9|M\u00fcnchen\n";
