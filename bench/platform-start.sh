@@ -11,7 +11,15 @@ source bin/lib/jdk.sh
 
 data=$(mktemp -d /var/tmp/chosencrm-bench-XXXXXX)
 chmod 755 "$data"
-trap 'rm -rf "$data"' EXIT
+pid=""
+cleanup() {
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+    kill -TERM "$pid"
+    wait "$pid" 2>/dev/null || true
+  fi
+  rm -rf "$data"
+}
+trap cleanup EXIT
 
 if [ "${1:-}" = "--clean" ]; then
   mvn -B -q -ntp clean >/dev/null
@@ -27,7 +35,7 @@ elapsed() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }'
 
 measure() {
   local label=$1 log="$data/launcher.log"
-  local begin pid
+  local begin
   begin=$(date +%s.%N)
   CHOSENCRM_DATA_DIR="$data/platform" java -Dchosencrm.root="$PWD" \
     -jar launcher/target/launcher-0.1.0-SNAPSHOT.jar >"$log" 2>&1 &
@@ -51,14 +59,18 @@ measure() {
     total=$((total + rss))
   done
   # pg_ctl daemonises PostgreSQL: find the postmaster and its workers from its pid file.
-  postmaster=$(head -n 1 "$data/platform/postgres/postmaster.pid")
-  rss=$(ps -o rss= -p "$postmaster,$(pgrep -d, -P "$postmaster")" | awk '{s+=$1} END {print s+0}')
+  postmaster=$(pgrep -f -o "postgres -D $data/platform/postgres" || true)
+  rss=0
+  if [ -n "$postmaster" ]; then
+    rss=$(ps -o rss= -p "$postmaster,$(pgrep -d, -P "$postmaster")" | awk '{s+=$1} END {print s+0}')
+  fi
   printf '    %-24s %6d MB RSS (all its processes)\n' "postgres" $((rss / 1024))
   total=$((total + rss))
   printf '    %-24s %6d MB RSS\n' "services" $((services / 1024))
   printf '    %-24s %6d MB RSS\n' "everything" $((total / 1024))
   kill -TERM "$pid"
   wait "$pid" 2>/dev/null || true
+  pid=""
 }
 
 measure "first start (empty data)"

@@ -96,8 +96,9 @@ public final class Launcher {
               .jar()
               .orElseThrow(
                   () -> new IllegalStateException(module.name() + " is not built; run bin/run"));
-      processes.add(launch(module, jar, environment));
-      ready.put(module, waitUntilReady(module));
+      Process process = launch(module, jar, environment);
+      processes.add(process);
+      ready.put(module, waitUntilReady(module, process));
     }
     for (var entry : ready.entrySet()) {
       Duration took = entry.getValue().join();
@@ -176,13 +177,21 @@ public final class Launcher {
     return builder.start();
   }
 
-  private CompletableFuture<Duration> waitUntilReady(ServiceModule module) {
+  private CompletableFuture<Duration> waitUntilReady(ServiceModule module, Process process) {
     Instant began = Instant.now();
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     URI health = URI.create("http://127.0.0.1:" + module.port() + "/actuator/health/readiness");
     return CompletableFuture.supplyAsync(
         () -> {
           while (Duration.between(began, Instant.now()).compareTo(START_TIMEOUT) < 0) {
+            if (!process.isAlive()) {
+              throw new IllegalStateException(
+                  module.name()
+                      + " stopped while starting (exit "
+                      + process.exitValue()
+                      + "); see "
+                      + data.resolve("logs").resolve(module.name() + ".log"));
+            }
             try {
               HttpResponse<Void> response =
                   http.send(

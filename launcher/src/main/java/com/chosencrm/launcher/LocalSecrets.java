@@ -29,7 +29,7 @@ final class LocalSecrets {
     }
     boolean changed = false;
     changed |= secrets.ensure("KEY_ENCRYPTION_KEY", () -> randomBase64(32));
-    changed |= secrets.ensure("PLATFORM_ADMIN_PASSWORD", () -> "Op-" + randomBase64(12));
+    changed |= secrets.ensure("PLATFORM_ADMIN_PASSWORD", LocalSecrets::operatorPassword);
     if (changed) {
       Files.createDirectories(file.getParent());
       try (Writer out = Files.newBufferedWriter(file)) {
@@ -50,6 +50,12 @@ final class LocalSecrets {
     }
     values.setProperty(key, generator.get());
     return true;
+  }
+
+  /** Random, and always within user-service's password policy (letters and digits, 12+). */
+  static String operatorPassword() {
+    String letters = randomBase64(12).replaceAll("[^A-Za-z]", "");
+    return "Op" + letters + "-" + (1000 + RANDOM.nextInt(9000));
   }
 
   private static String randomBase64(int bytes) {
