@@ -111,9 +111,9 @@ public final class LeadQueryBenchmark {
               + "', '"
               + tenantId
               + "', 'Closed won', 'WON', 1, now(), now())");
-      String first = "array['" + String.join("','", FIRST) + "']";
-      String syllables = "array['" + String.join("','", SYLLABLES) + "']";
-      String areas = "array['" + String.join("','", AREAS) + "']";
+      String first = "(array['" + String.join("','", FIRST) + "'])";
+      String syllables = "(array['" + String.join("','", SYLLABLES) + "'])";
+      String areas = "(array['" + String.join("','", AREAS) + "'])";
       s.execute(
           """
           insert into lead (id, tenant_id, first_name, last_name, email, email_normalized, phone,
