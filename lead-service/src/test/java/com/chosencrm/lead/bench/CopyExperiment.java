@@ -10,6 +10,17 @@ import org.postgresql.PGConnection;
 public final class CopyExperiment {
 
   public static void main(String[] args) throws Exception {
+    try {
+      run(args);
+    } catch (Exception e) {
+      e.printStackTrace();
+      System.exit(1);
+    }
+    // The test JWKS server's threads would keep the JVM alive.
+    System.exit(0);
+  }
+
+  static void run(String[] args) throws Exception {
     int rows = 20_000;
     try (BenchPlatform platform = BenchPlatform.start("256m");
         Connection db = platform.connect()) {

@@ -50,6 +50,17 @@ public final class ImportBenchmark {
   static final String[] CREDIT = {"Excellent", "Good", "680-719", "Fair", "752", "Unknown"};
 
   public static void main(String[] args) throws Exception {
+    try {
+      run(args);
+    } catch (Exception e) {
+      e.printStackTrace();
+      System.exit(1);
+    }
+    // The test JWKS server's threads would keep the JVM alive.
+    System.exit(0);
+  }
+
+  static void run(String[] args) throws Exception {
     int rows = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     try (BenchPlatform platform = BenchPlatform.start("256m")) {
       Path file = platform.work.resolve("leads-" + rows + ".xlsx");
