@@ -113,6 +113,7 @@ final class BenchPlatform implements AutoCloseable {
     command.add("--logging.level.com.chosencrm.lead.importing=INFO");
     if (System.getenv("BENCH_DEBUG") != null) {
       command.add("--logging.level.com.chosencrm.lead.lead.LeadImportWriter=DEBUG");
+      command.add("--logging.level.com.chosencrm.lead.importing.ImportRunner=DEBUG");
     }
     Process service =
         new ProcessBuilder(command)
