@@ -31,10 +31,23 @@ final class AssignmentPointers {
   private final UUID tenantId;
   // The last user of each locked pointer; present (maybe with an empty value) once locked.
   private final Map<Key, Optional<UUID>> locked = new HashMap<>();
+  // With deferred writes: pointers moved in memory and not yet written.
+  private final Map<Key, Instant> moved = new HashMap<>();
+  private final boolean deferWrites;
 
   AssignmentPointers(JdbcClient jdbc, UUID tenantId) {
+    this(jdbc, tenantId, false);
+  }
+
+  /**
+   * @param deferWrites keep moves in memory until {@link #flush}: a batch of thousands of leads
+   *     through one pointer writes it once rather than once per lead (updating the same row
+   *     thousands of times in one transaction grows its version chain, and each update gets slower)
+   */
+  AssignmentPointers(JdbcClient jdbc, UUID tenantId, boolean deferWrites) {
     this.jdbc = jdbc;
     this.tenantId = tenantId;
+    this.deferWrites = deferWrites;
   }
 
   /** Locks the pointers in {@link #LOCK_ORDER}. */
@@ -75,6 +88,21 @@ final class AssignmentPointers {
   }
 
   void advance(Key key, UUID userId, Instant at) {
+    if (deferWrites) {
+      locked.put(key, Optional.of(userId));
+      moved.put(key, at);
+      return;
+    }
+    write(key, userId, at);
+  }
+
+  /** Writes the pointers moved since the last flush (deferred writes only). */
+  void flush() {
+    moved.forEach((key, at) -> write(key, locked.get(key).orElseThrow(), at));
+    moved.clear();
+  }
+
+  private void write(Key key, UUID userId, Instant at) {
     jdbc.sql(
             """
             update assignment_pointer set last_user_id = :userId, updated_at = :at

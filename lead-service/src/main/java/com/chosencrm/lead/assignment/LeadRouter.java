@@ -48,6 +48,19 @@ public class LeadRouter {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public RoutingSession open(UUID tenantId, int expectedLeads) {
+    return open(tenantId, expectedLeads, false);
+  }
+
+  /**
+   * Like {@link #open}, for large batches: pointer moves stay in memory until {@link
+   * RoutingSession#flush}, which the caller must call before its transaction commits.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public RoutingSession openBatch(UUID tenantId, int expectedLeads) {
+    return open(tenantId, expectedLeads, true);
+  }
+
+  private RoutingSession open(UUID tenantId, int expectedLeads, boolean deferWrites) {
     Instant now = clock.instant();
     ZoneId zone = rules.timeZone(tenantId);
     Instant dayStart = LocalDate.ofInstant(now, zone).atStartOfDay(zone).toInstant();
@@ -60,7 +73,7 @@ public class LeadRouter {
             agents,
             log,
             openLeads,
-            new AssignmentPointers(jdbc, tenantId));
+            new AssignmentPointers(jdbc, tenantId, deferWrites));
     if (expectedLeads > 1) {
       session.lockRulePointers();
     }

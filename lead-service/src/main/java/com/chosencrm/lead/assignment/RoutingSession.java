@@ -39,6 +39,7 @@ public final class RoutingSession {
   private final OpenLeadCounts openLeads;
   private final AssignmentPointers pointers;
   private final Map<UUID, List<AgentView>> teams = new HashMap<>();
+  private final Map<UUID, Optional<AgentView>> users = new HashMap<>();
   private final Map<UUID, Long> assignedTodayBefore = new HashMap<>();
   private final Map<UUID, Long> ruleAssignedInSession = new HashMap<>();
   private final Map<UUID, Long> openBefore = new HashMap<>();
@@ -61,6 +62,14 @@ public final class RoutingSession {
     this.log = log;
     this.openLeads = openLeads;
     this.pointers = pointers;
+  }
+
+  /**
+   * Writes where the pointers stopped, for a session opened with {@link LeadRouter#openBatch}; call
+   * it before the transaction commits.
+   */
+  public void flush() {
+    pointers.flush();
   }
 
   void lockRulePointers() {
@@ -114,7 +123,7 @@ public final class RoutingSession {
     // Locking the rule's pointer makes concurrent assignments through it count the cap in turn.
     pointers.lastUser(key);
     UUID userId = key.targetId();
-    Optional<AgentView> agent = agents.find(tenantId, userId);
+    Optional<AgentView> agent = users.computeIfAbsent(userId, id -> agents.find(tenantId, id));
     if (agent.isEmpty() || !agent.get().isActive() || agent.get().isPausedAt(now)) {
       return Optional.empty();
     }

@@ -66,8 +66,4 @@ record ImportJob(
   CurrentUser actor() {
     return new CurrentUser(createdBy, tenantId, actorRoles, actorTeamId, "import:" + id, null);
   }
-
-  boolean wroteAnything() {
-    return created + updated > 0;
-  }
 }

@@ -12,7 +12,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -276,6 +275,14 @@ class ImportJobs {
         == 1;
   }
 
+  /** Removes an import that never started (a one-shot upload whose options were refused). */
+  @Transactional
+  void deleteWaiting(UUID id) {
+    jdbc.sql("delete from import_job where id = :id and state = 'MAPPING'")
+        .param("id", id)
+        .update();
+  }
+
   @Transactional
   boolean requestCancel(UUID id) {
     return jdbc.sql(
@@ -448,11 +455,5 @@ class ImportJobs {
 
   private static OffsetDateTime utc(Instant instant) {
     return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-  }
-
-  static List<String> texts(List<com.chosencrm.lead.importing.spreadsheet.Cell> cells) {
-    List<String> texts = new ArrayList<>(cells.size());
-    cells.forEach(c -> texts.add(c.text()));
-    return texts;
   }
 }

@@ -296,19 +296,40 @@ class ImportRunner implements DisposableBean {
       Map<Integer, SheetRow> source = new HashMap<>();
       SheetRow row;
       int last = skipUpTo;
+      long reading = 0;
+      long mapping = 0;
+      long checking = 0;
+      long waiting = 0;
+      long t0 = System.nanoTime();
       while ((row = reader.next()) != null) {
+        long t1 = System.nanoTime();
+        reading += t1 - t0;
         if (row.number() <= skipUpTo || row.isBlank()) {
+          t0 = System.nanoTime();
           continue;
         }
-        rows.add(writer.prepare(settings, mapper.map(row)));
+        LeadImportWriter.Row mapped = mapper.map(row);
+        long t2 = System.nanoTime();
+        rows.add(writer.prepare(settings, mapped));
+        long t3 = System.nanoTime();
+        mapping += t2 - t1;
+        checking += t3 - t2;
         source.put(row.number(), row);
         last = row.number();
         if (rows.size() == properties.batchSize()) {
           queue.put(new Batch(rows, source, last, null, false));
+          waiting += System.nanoTime() - t3;
           rows = new ArrayList<>(properties.batchSize());
           source = new HashMap<>();
         }
+        t0 = System.nanoTime();
       }
+      log.debug(
+          "Reading: parse {} ms, map {} ms, check {} ms, waiting for the writer {} ms",
+          reading / 1_000_000,
+          mapping / 1_000_000,
+          checking / 1_000_000,
+          waiting / 1_000_000);
       if (!rows.isEmpty()) {
         queue.put(new Batch(rows, source, last, null, false));
       }

@@ -148,7 +148,7 @@ public class ImportService {
               command.defaultAssigneeId()));
     } catch (RuntimeException e) {
       // A one-shot import that cannot start leaves nothing behind.
-      jobs.end(uploaded.id(), Set.of(ImportJob.State.MAPPING), ImportJob.State.CANCELLED, null);
+      jobs.deleteWaiting(uploaded.id());
       storage.delete(file);
       throw e;
     }

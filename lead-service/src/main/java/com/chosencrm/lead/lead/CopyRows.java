@@ -1,13 +1,15 @@
 package com.chosencrm.lead.lead;
 
-import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
@@ -17,9 +19,13 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  */
 final class CopyRows {
 
+  /** Rows are kept as UTF-8 chunks of about this size: no object large enough to be humongous. */
+  private static final int CHUNK = 32 * 1024;
+
   private final String table;
   private final String columns;
-  private final StringBuilder text = new StringBuilder(1 << 16);
+  private final StringBuilder text = new StringBuilder(CHUNK + 4096);
+  private final List<byte[]> chunks = new ArrayList<>();
   private boolean rowStarted;
   private int rows;
 
@@ -68,6 +74,10 @@ final class CopyRows {
     text.append('\n');
     rowStarted = false;
     rows++;
+    if (text.length() >= CHUNK) {
+      chunks.add(text.toString().getBytes(StandardCharsets.UTF_8));
+      text.setLength(0);
+    }
   }
 
   int rows() {
@@ -93,14 +103,28 @@ final class CopyRows {
     if (rows == 0) {
       return;
     }
+    if (!text.isEmpty()) {
+      chunks.add(text.toString().getBytes(StandardCharsets.UTF_8));
+      text.setLength(0);
+    }
     Connection connection = DataSourceUtils.getConnection(dataSource);
     try {
-      connection
-          .unwrap(PGConnection.class)
-          .getCopyAPI()
-          .copyIn(
-              "copy " + table + " (" + columns + ") from stdin", new StringReader(text.toString()));
-    } catch (SQLException | IOException e) {
+      CopyIn copy =
+          connection
+              .unwrap(PGConnection.class)
+              .getCopyAPI()
+              .copyIn("copy " + table + " (" + columns + ") from stdin (encoding 'UTF8')");
+      try {
+        for (byte[] chunk : chunks) {
+          copy.writeToCopy(chunk, 0, chunk.length);
+        }
+        copy.endCopy();
+      } finally {
+        if (copy.isActive()) {
+          copy.cancelCopy();
+        }
+      }
+    } catch (SQLException e) {
       throw new DataAccessResourceFailureException("COPY into " + table + " failed", e);
     } finally {
       DataSourceUtils.releaseConnection(connection, dataSource);

@@ -35,7 +35,8 @@ class DuplicateDetector {
   }
 
   /**
-   * The matches of each candidate, in the candidates' order.
+   * The matches of each candidate, in the candidates' order. Emails and phones are looked up
+   * separately, so that each uses its index even for the thousand candidates of an import batch.
    *
    * @param excluded leads that never count (the lead being updated)
    */
@@ -59,8 +60,11 @@ class DuplicateDetector {
                     """
                     select id, email_normalized, phone_e164 from lead
                      where tenant_id = :tenantId and deleted_at is null
-                       and (email_normalized = any(:emails) or phone_e164 = any(:phones))
-                       and id <> all(:excluded)
+                       and email_normalized = any(:emails) and id <> all(:excluded)
+                    union
+                    select id, email_normalized, phone_e164 from lead
+                     where tenant_id = :tenantId and deleted_at is null
+                       and phone_e164 = any(:phones) and id <> all(:excluded)
                      order by id
                     """)
                 .param("tenantId", tenantId)

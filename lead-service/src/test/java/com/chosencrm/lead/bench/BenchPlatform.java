@@ -111,6 +111,10 @@ final class BenchPlatform implements AutoCloseable {
     command.add("--chosencrm.logging.structured=false");
     command.add("--logging.level.root=WARN");
     command.add("--logging.level.com.chosencrm.lead.importing=INFO");
+    if (System.getenv("BENCH_DEBUG") != null) {
+      command.add("--logging.level.com.chosencrm.lead.lead.LeadImportWriter=DEBUG");
+      command.add("--logging.level.com.chosencrm.lead.importing.ImportRunner=DEBUG");
+    }
     Process service =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
@@ -200,17 +204,22 @@ final class BenchPlatform implements AutoCloseable {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  /** The most heap the service had in use, before any collection, since it started (GC log). */
-  long peakHeapMb() throws IOException {
+  /**
+   * From the service's GC log: the most heap in use when a collection started (what -Xmx has to
+   * hold), and the most still in use after one (the live data).
+   */
+  long[] heapMb() throws IOException {
     Pattern sizes = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
-    long peak = 0;
+    long before = 0;
+    long after = 0;
     for (String line : Files.readAllLines(gcLog)) {
       Matcher m = sizes.matcher(line);
       if (m.find()) {
-        peak = Math.max(peak, Long.parseLong(m.group(1)));
+        before = Math.max(before, Long.parseLong(m.group(1)));
+        after = Math.max(after, Long.parseLong(m.group(2)));
       }
     }
-    return peak;
+    return new long[] {before, after};
   }
 
   @Override

@@ -69,6 +69,17 @@ public final class LeadQueryBenchmark {
   static final String[] AREAS = {"201", "212", "305", "312", "415", "512", "617", "713", "818"};
 
   public static void main(String[] args) throws Exception {
+    try {
+      run(args);
+    } catch (Exception e) {
+      e.printStackTrace();
+      System.exit(1);
+    }
+    // The test JWKS server's threads would keep the JVM alive.
+    System.exit(0);
+  }
+
+  static void run(String[] args) throws Exception {
     String mode = args.length > 0 ? args[0] : "search";
     int leads = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
     try (BenchPlatform platform = BenchPlatform.start("256m")) {

@@ -122,6 +122,7 @@ class ImportControllerTests {
     assertThat(
             imports.finished(world.admin(), Imports.id(job)).get("progress").get("created").asInt())
         .isEqualTo(1);
+    int before = jobsOf(world);
     MockMultipartFile badOptions =
         new MockMultipartFile(
             "options",
@@ -135,6 +136,20 @@ class ImportControllerTests {
                 .header(HttpHeaders.AUTHORIZATION, world.admin().bearer()))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("duplicatePolicy"));
+    MockMultipartFile noName =
+        new MockMultipartFile(
+            "options",
+            "",
+            MediaType.APPLICATION_JSON_VALUE,
+            "{\"mapping\":[{\"column\":2,\"field\":\"email\"}]}".getBytes());
+    mvc.perform(
+            multipart("/api/leads/import")
+                .file(new MockMultipartFile("file", "a.csv", "text/csv", GOOD))
+                .file(noName)
+                .header(HttpHeaders.AUTHORIZATION, world.admin().bearer()))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("mapping"));
+    assertThat(jobsOf(world)).as("a refused one-shot import leaves no job").isEqualTo(before);
     securedUpload(
         () ->
             multipart("/api/leads/import")
