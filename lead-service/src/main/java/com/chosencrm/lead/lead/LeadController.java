@@ -74,6 +74,7 @@ class LeadController {
   @PreAuthorize(ANY_ROLE)
   CursorPage<LeadView> search(
       CurrentUser user,
+      @ModelAttribute LeadFilter filter,
       @RequestParam(required = false) String q,
       @RequestParam(required = false) String cursor,
       @RequestParam(required = false) Integer limit) {
@@ -82,7 +83,7 @@ class LeadController {
       throw InvalidRequestException.field(
           "limit", "Search answers at most " + LeadQueries.SEARCH_MAX + " leads a page");
     }
-    return queries.search(user, q, cursor, size);
+    return queries.search(user, filter, q, cursor, size);
   }
 
   record PhoneMatches(String phoneE164, List<LeadView> items) {}

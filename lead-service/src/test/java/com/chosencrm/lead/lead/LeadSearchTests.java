@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 
@@ -27,6 +28,7 @@ class LeadSearchTests {
 
   @Autowired MockMvc mvc;
   @Autowired Fixtures fixtures;
+  @Autowired JdbcClient jdbc;
 
   World world;
   Member agent;
@@ -125,6 +127,81 @@ class LeadSearchTests {
   }
 
   @Test
+  void commonTermsPageNewestFirstWhicheverWayTheyAreFound() throws Exception {
+    // More matches than the probe reads: pages come from the newest-first index walk. Groups of
+    // three share a creation time (as an import's rows can), so ties are broken by id.
+    int common = LeadQueries.PROBE + 60;
+    insertLeads(world.admin(), "Commonwell", common, 3);
+    List<UUID> expected =
+        jdbc.sql(
+                "select id from lead where tenant_id = :t and last_name = 'Commonwell'"
+                    + " order by created_at desc, id desc")
+            .param("t", world.tenantId())
+            .query(UUID.class)
+            .list();
+    assertThat(pages(world.admin(), "commonwell", 50, 3)).isEqualTo(expected.subList(0, 150));
+    // Few matches: the probe finds them all and they are sorted in the service, the same order.
+    insertLeads(world.admin(), "Rarewell", 40, 3);
+    List<UUID> rare =
+        jdbc.sql(
+                "select id from lead where tenant_id = :t and last_name = 'Rarewell'"
+                    + " order by created_at desc, id desc")
+            .param("t", world.tenantId())
+            .query(UUID.class)
+            .list();
+    assertThat(pages(world.admin(), "rarewell", 7, 10)).isEqualTo(rare);
+  }
+
+  @Test
+  void containingMatchesComeFirstThenResemblingOnesOnTheSamePages() throws Exception {
+    UUID exact = id(agent, Map.of("firstName", "Ada", "lastName", "Lovelace"));
+    UUID typo = id(agent, Map.of("firstName", "Ada", "lastName", "Lovelance"));
+    assertThat(pages(agent, "lovelace", 1, 5)).containsExactly(exact, typo);
+    assertThat(pages(agent, "lovelace", 5, 5)).containsExactly(exact, typo);
+  }
+
+  @Test
+  void searchCombinesWithFilters() throws Exception {
+    UUID web = id(agent, Map.of("firstName", "Filter", "lastName", "Webster", "source", "Website"));
+    UUID zillow =
+        id(agent, Map.of("firstName", "Filter", "lastName", "Zillower", "source", "Zillow"));
+    assertThat(search(agent, "filter")).containsExactlyInAnyOrder(web, zillow);
+    assertThat(searchWith(agent, "filter", "source", "zillow")).containsExactly(zillow);
+    mvc.perform(
+            get("/api/leads/search")
+                .param("q", "filter")
+                .param("state", "XX")
+                .header(HttpHeaders.AUTHORIZATION, agent.bearer()))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("state"));
+  }
+
+  @Test
+  void aCursorOnlyServesItsOwnSearch() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      id(agent, Map.of("firstName", "Cursor" + i, "lastName", "Keeper"));
+    }
+    JsonNode page =
+        Fixtures.read(
+            mvc.perform(
+                    get("/api/leads/search?q=keeper&limit=1")
+                        .header(HttpHeaders.AUTHORIZATION, agent.bearer()))
+                .andExpect(status().isOk())
+                .andReturn());
+    String cursor = page.get("nextCursor").asString();
+    mvc.perform(
+            get("/api/leads/search?q=other&cursor=" + cursor)
+                .header(HttpHeaders.AUTHORIZATION, agent.bearer()))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("cursor"));
+    mvc.perform(
+            get("/api/leads/search?q=keeper&cursor=bm9wZQ")
+                .header(HttpHeaders.AUTHORIZATION, agent.bearer()))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("cursor"));
+  }
+
+  @Test
   void searchTermIsValidated() throws Exception {
     mvc.perform(get("/api/leads/search?q=a").header(HttpHeaders.AUTHORIZATION, agent.bearer()))
         .andExpect(status().isBadRequest())
@@ -143,6 +220,71 @@ class LeadSearchTests {
     EndpointSecurity.of(mvc, () -> get("/api/leads/search?q=john"))
         .rejectsMissingAndBrokenTokens(TestTokens.user(agent.id(), world.tenantId()))
         .forbids(TestTokens.forRole("PLATFORM_ADMIN", world.tenantId()));
+  }
+
+  /** Inserts leads straight into the table (as an import would), {@code perInstant} per time. */
+  private void insertLeads(Member owner, String lastName, int count, int perInstant) {
+    UUID stage =
+        jdbc.sql("select id from pipeline_stage where tenant_id = :t order by position limit 1")
+            .param("t", owner.tenantId())
+            .query(UUID.class)
+            .single();
+    jdbc.sql(
+            """
+            insert into lead (id, tenant_id, first_name, last_name, stage_id, created_at,
+                              updated_at)
+            select gen_random_uuid(), :t, 'Lead' || i, :last, :stage,
+                   timestamptz '2026-01-01' + make_interval(secs => i / :per),
+                   timestamptz '2026-01-01' + make_interval(secs => i / :per)
+              from generate_series(1, :count) as i
+            """)
+        .param("t", owner.tenantId())
+        .param("last", lastName)
+        .param("stage", stage)
+        .param("per", perInstant)
+        .param("count", count)
+        .update();
+  }
+
+  /** Ids of the first {@code pages} pages of {@code size}, failing on a repeat. */
+  private List<UUID> pages(Member member, String q, int size, int pages) throws Exception {
+    List<UUID> seen = new ArrayList<>();
+    String cursor = null;
+    for (int p = 0; p < pages; p++) {
+      JsonNode page =
+          Fixtures.read(
+              mvc.perform(
+                      get("/api/leads/search")
+                          .param("q", q)
+                          .param("limit", String.valueOf(size))
+                          .param("cursor", cursor == null ? "" : cursor)
+                          .header(HttpHeaders.AUTHORIZATION, member.bearer()))
+                  .andExpect(status().isOk())
+                  .andReturn());
+      page.get("items").forEach(n -> seen.add(UUID.fromString(n.get("id").asString())));
+      if (page.get("nextCursor").isNull()) {
+        break;
+      }
+      cursor = page.get("nextCursor").asString();
+    }
+    assertThat(seen).doesNotHaveDuplicates();
+    return seen;
+  }
+
+  private List<UUID> searchWith(Member member, String q, String param, String value)
+      throws Exception {
+    JsonNode page =
+        Fixtures.read(
+            mvc.perform(
+                    get("/api/leads/search")
+                        .param("q", q)
+                        .param(param, value)
+                        .header(HttpHeaders.AUTHORIZATION, member.bearer()))
+                .andExpect(status().isOk())
+                .andReturn());
+    List<UUID> ids = new ArrayList<>();
+    page.get("items").forEach(n -> ids.add(UUID.fromString(n.get("id").asString())));
+    return ids;
   }
 
   private UUID id(Member owner, Map<String, ?> body) {
