@@ -166,9 +166,21 @@ export const leadService = {
         querySerializer: () => listSearchParams(query).toString(),
       }),
     ),
-  /** Name, email or phone digits; typo-tolerant on names. At most 50 a page. */
-  search: (q: string, cursor?: string, limit = 25) =>
-    call<LeadPage>(client.GET('/api/leads/search', { params: { query: { q, cursor, limit } } })),
+  /**
+   * Name, email or phone digits within the list's filters (its sort does not apply: leads
+   * containing the term come first, newest first, then names resembling it). At most 50 a page.
+   */
+  search: (q: string, query: LeadListQuery) =>
+    call<LeadPage>(
+      client.GET('/api/leads/search', {
+        params: { query: { q, cursor: query.cursor, limit: query.limit } },
+        querySerializer: () => {
+          const params = listSearchParams({ ...query, sort: undefined, direction: undefined });
+          params.set('q', q);
+          return params.toString();
+        },
+      }),
+    ),
   get: (id: string) => call<Lead>(client.GET('/api/leads/{id}', byId(id))),
   create: (body: CreateLeadRequest, allowDuplicate = false) =>
     call<Lead>(

@@ -48,6 +48,21 @@ describe('LeadsPage', () => {
     expect(calls.find((c) => c.url.pathname === '/api/leads/search')!.url.searchParams.get('q')).toBe('ritta');
   });
 
+  it('searches within the filters', async () => {
+    const calls = fakeApi(({ url }) =>
+      url.pathname === '/api/leads' ? json(200, page) : url.pathname === '/api/leads/search' ? json(200, { items: [], nextCursor: null }) : undefined,
+    );
+    renderRoutes(routes, { path: '/leads?status=New&sort=name', auth: signedInAs(['AGENT']) });
+    await screen.findByText('Rita Recorded');
+    await userEvent.type(screen.getByLabelText('Search'), 'ritta');
+    await screen.findByText('No leads match your search', {}, { timeout: 3000 });
+    const search = calls.find((c) => c.url.pathname === '/api/leads/search')!.url.searchParams;
+    expect(search.get('q')).toBe('ritta');
+    expect(search.getAll('status')).toEqual(['New']);
+    expect(search.get('sort')).toBeNull();
+    expect(search.get('limit')).toBe('25');
+  });
+
   it('gives agents no bulk selection', async () => {
     fakeApi(({ url }) => (url.pathname === '/api/leads' ? json(200, page) : undefined));
     renderRoutes(routes, { path: '/leads', auth: signedInAs(['AGENT']) });

@@ -14,14 +14,14 @@ export const LEADS_KEY = ['leads'] as const;
 
 /**
  * The list for the filters, page after page ("Load more"). With a search term it is the search's
- * answer instead (best matches first; the filters do not apply to a search).
+ * answer within the same filters instead (best matches first rather than the list's sort).
  */
 export const leadsQuery = (filters: LeadFilters) =>
   infiniteQueryOptions({
     queryKey: [...LEADS_KEY, 'list', filters],
     queryFn: ({ pageParam }) =>
       filters.q
-        ? leadService.search(filters.q, pageParam, SEARCH_PAGE_SIZE)
+        ? leadService.search(filters.q, toListQuery(filters, { limit: SEARCH_PAGE_SIZE, cursor: pageParam }))
         : leadService.list(toListQuery(filters, { limit: LEADS_PAGE_SIZE, cursor: pageParam })),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
