@@ -10,7 +10,8 @@ import tools.jackson.databind.JsonNode;
  * @param action CREATED, UPDATED, STATUS_CHANGED, ASSIGNED, DO_NOT_CONTACT_CHANGED, DELETED,
  *     RESTORED, MERGED or MERGED_INTO
  * @param field the changed field, for UPDATED, STATUS_CHANGED, ASSIGNED, DO_NOT_CONTACT_CHANGED
- * @param actorId who made the change
+ * @param actorId who made the change (null for the system, e.g. an assignment rule)
+ * @param actorName their name as lead-service last heard it from user-service, if known
  * @param requestId the request that made it, to find it in the logs
  * @param mergedFromLeadId set on entries that came with a duplicate merged into this lead
  */
@@ -21,6 +22,7 @@ public record LeadHistoryEntry(
     JsonNode oldValue,
     JsonNode newValue,
     UUID actorId,
+    String actorName,
     String reason,
     String requestId,
     Instant occurredAt,

@@ -379,14 +379,16 @@ class LeadQueries {
     List<LeadHistoryEntry> rows =
         jdbc.sql(
                 """
-                select id, action, field, old_value::text as old_value,
-                       new_value::text as new_value, actor_id, reason, request_id, occurred_at,
-                       merged_from_lead_id
-                  from lead_history
-                 where tenant_id = :tenantId and lead_id = :leadId
+                select h.id, h.action, h.field, h.old_value::text as old_value,
+                       h.new_value::text as new_value, h.actor_id, h.reason, h.request_id,
+                       h.occurred_at, h.merged_from_lead_id,
+                       nullif(trim(concat_ws(' ', a.first_name, a.last_name)), '') as actor_name
+                  from lead_history h
+                  left join agent a on a.tenant_id = h.tenant_id and a.user_id = h.actor_id
+                 where h.tenant_id = :tenantId and h.lead_id = :leadId
                    and (cast(:afterAt as timestamptz) is null
-                        or (occurred_at, id) < (:afterAt, :afterId))
-                 order by occurred_at desc, id desc
+                        or (h.occurred_at, h.id) < (:afterAt, :afterId))
+                 order by h.occurred_at desc, h.id desc
                  limit :limit
                 """)
             .param("tenantId", user.tenantId())
@@ -404,6 +406,7 @@ class LeadQueries {
                         json(rs.getString("old_value")),
                         json(rs.getString("new_value")),
                         rs.getObject("actor_id", UUID.class),
+                        rs.getString("actor_name"),
                         rs.getString("reason"),
                         rs.getString("request_id"),
                         instant(rs.getTimestamp("occurred_at")),

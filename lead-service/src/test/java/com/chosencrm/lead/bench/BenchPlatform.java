@@ -94,6 +94,11 @@ final class BenchPlatform implements AutoCloseable {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + heap);
     command.add("-Xlog:gc:file=" + gcLog);
+    // e.g. BENCH_JVM_OPTS="-XX:StartFlightRecording=filename=/tmp/lead.jfr" to profile the service.
+    String jvmOptions = System.getenv("BENCH_JVM_OPTS");
+    if (jvmOptions != null && !jvmOptions.isBlank()) {
+      command.addAll(List.of(jvmOptions.strip().split("\\s+")));
+    }
     command.add("-cp");
     command.add(System.getProperty("bench.service.classpath"));
     command.add("com.chosencrm.lead.LeadServiceApplication");

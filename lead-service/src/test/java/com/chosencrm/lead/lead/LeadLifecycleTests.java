@@ -78,6 +78,8 @@ class LeadLifecycleTests {
     assertThat(rename.get("oldValue").asString()).isEqualTo("Lamarr");
     assertThat(rename.get("newValue").asString()).isEqualTo("Markey");
     assertThat(rename.get("actorId").asString()).isEqualTo(agent.id().toString());
+    // Named from the users lead-service knows, so that every reader sees who it was.
+    assertThat(rename.get("actorName").asString()).matches("User Number\\d+");
     assertThat(rename.get("requestId").asString()).isEqualTo("req-rename-1");
     JsonNode assigned = page.get("items").get(2);
     assertThat(assigned.get("newValue").asString()).isEqualTo(agent.id().toString());

@@ -43,6 +43,11 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
     defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
     defaults.put("management.endpoint.health.probes.enabled", "true");
     defaults.put("management.info.build.enabled", "true");
+    // Per-filter security observations wrap each of the ~15 security filters of every request
+    // and feed no tracer; request metrics come from http.server.requests. Nor does anything
+    // listen for a ServletRequestHandledEvent per request.
+    defaults.put("management.observations.enable.spring.security", "false");
+    defaults.put("spring.mvc.publish-request-handled-events", "false");
     defaults.put("springdoc.swagger-ui.path", "/swagger-ui.html");
     boolean local = Arrays.asList(environment.getActiveProfiles()).contains("local");
     boolean structured =
