@@ -1,5 +1,6 @@
 package com.chosencrm.lead.lead;
 
+import com.chosencrm.common.customfield.CustomFieldChecker;
 import com.chosencrm.common.id.UuidV7;
 import com.chosencrm.common.problem.InvalidRequestException.FieldError;
 import com.chosencrm.common.security.CurrentUser;
@@ -231,7 +232,7 @@ public class LeadImportWriter {
     String dncReason =
         LeadDetails.doNotContactReason(
             command.doNotContact(), command.doNotContactReason(), errors);
-    CustomFieldRules.Result custom = settings.customFields().check(command.customFields(), false);
+    CustomFieldChecker.Result custom = settings.customFields().check(command.customFields(), false);
     errors.addAll(custom.errors());
     // A value that could not be read is reported once, not again as missing.
     List<FieldError> distinct = new ArrayList<>(new LinkedHashSet<>(errors));

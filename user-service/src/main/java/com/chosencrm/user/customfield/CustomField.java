@@ -1,5 +1,6 @@
 package com.chosencrm.user.customfield;
 
+import com.chosencrm.common.customfield.CustomFieldType;
 import com.chosencrm.common.id.UuidV7;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

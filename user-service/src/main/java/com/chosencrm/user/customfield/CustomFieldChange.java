@@ -1,5 +1,6 @@
 package com.chosencrm.user.customfield;
 
+import com.chosencrm.common.customfield.CustomFieldType;
 import java.util.List;
 
 /**

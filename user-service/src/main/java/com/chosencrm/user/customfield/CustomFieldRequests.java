@@ -1,5 +1,6 @@
 package com.chosencrm.user.customfield;
 
+import com.chosencrm.common.customfield.CustomFieldType;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

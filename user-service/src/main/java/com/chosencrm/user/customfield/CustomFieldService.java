@@ -1,5 +1,6 @@
 package com.chosencrm.user.customfield;
 
+import com.chosencrm.common.customfield.CustomFieldType;
 import com.chosencrm.common.problem.BusinessRuleException;
 import com.chosencrm.common.problem.ConflictException;
 import com.chosencrm.common.problem.InvalidRequestException;

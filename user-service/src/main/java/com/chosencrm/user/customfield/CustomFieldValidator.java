@@ -1,47 +1,28 @@
 package com.chosencrm.user.customfield;
 
-import com.chosencrm.common.problem.InvalidRequestException;
-import com.chosencrm.common.problem.InvalidRequestException.FieldError;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
+import com.chosencrm.common.customfield.CustomFieldChecker;
+import com.chosencrm.common.customfield.CustomFieldRule;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * Checks a record's custom field values against a tenant's definitions for its entity type, and
- * brings them to one form: numbers as decimals, dates as {@code YYYY-MM-DD}, select values in the
- * option's own spelling, booleans as booleans. Needs no Spring, database or network, so it is as
- * usable in a unit test as behind {@code POST /api/settings/custom-fields/validate}.
- *
- * <p>The values are the complete set for a record: a required field that is missing, null or blank
- * is an error; an optional one is simply left out of the result. Keys that are not defined are
- * errors, so a typo never stores data nobody can see.
- *
- * <p>Errors name the field {@code customFields.<key>}, the path of the value in the owning
- * service's request body, so that a client can show the message next to the input.
+ * A tenant's custom field rules for one entity type: the platform's {@link CustomFieldChecker}
+ * (shared with lead-service, which applies the same rules to imports) over this tenant's
+ * definitions. The values checked are the complete set for a record.
  */
 public final class CustomFieldValidator {
 
-  public static final String FIELD_PREFIX = "customFields.";
-  public static final int MAX_TEXT_LENGTH = 1000;
+  public static final String FIELD_PREFIX = CustomFieldChecker.FIELD_PREFIX;
+  public static final int MAX_TEXT_LENGTH = CustomFieldChecker.MAX_TEXT_LENGTH;
 
   private final EntityType entity;
-  private final Map<String, CustomFieldDefinition> definitions;
+  private final Collection<CustomFieldDefinition> definitions;
+  private final CustomFieldChecker checker;
 
   /**
    * @param definitions the tenant's fields of {@code entity}, in form order
    */
   public CustomFieldValidator(EntityType entity, Collection<CustomFieldDefinition> definitions) {
-    this.entity = entity;
-    this.definitions = new LinkedHashMap<>();
     for (CustomFieldDefinition definition : definitions) {
       if (definition.entity() != entity) {
         throw new IllegalArgumentException(
@@ -52,158 +33,43 @@ public final class CustomFieldValidator {
                 + ", not "
                 + entity);
       }
-      this.definitions.put(definition.key(), definition);
     }
-  }
-
-  /** The outcome of a check: the normalised values, and what is wrong if anything. */
-  public record Result(Map<String, Object> values, List<FieldError> errors) {
-
-    public Result {
-      values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
-      errors = List.copyOf(errors);
-    }
-
-    public boolean isValid() {
-      return errors.isEmpty();
-    }
+    this.entity = entity;
+    this.definitions = definitions;
+    this.checker =
+        new CustomFieldChecker(
+            entity.plural(),
+            definitions.stream()
+                .map(d -> new CustomFieldRule(d.key(), d.type(), d.options(), d.required()))
+                .toList());
   }
 
   /** Checks without throwing; the result's values are only meaningful if it is valid. */
-  public Result check(Map<String, ?> values) {
-    Map<String, ?> given = values == null ? Map.of() : values;
-    Map<String, Object> normalized = new LinkedHashMap<>();
-    List<FieldError> errors = new ArrayList<>();
-
-    for (String key : given.keySet()) {
-      if (!definitions.containsKey(key)) {
-        errors.add(error(key, "is not a custom field of " + entity.plural()));
-      }
-    }
-    for (CustomFieldDefinition definition : definitions.values()) {
-      Object raw = given.get(definition.key());
-      if (isAbsent(raw)) {
-        if (definition.required()) {
-          errors.add(error(definition.key(), "is required"));
-        }
-        continue;
-      }
-      normalize(definition, raw)
-          .ifPresentOrElse(
-              value -> normalized.put(definition.key(), value),
-              () -> errors.add(error(definition.key(), expectation(definition))));
-    }
-    errors.sort(Comparator.comparing(FieldError::field));
-    return new Result(normalized, errors);
+  public CustomFieldChecker.Result check(Map<String, ?> values) {
+    return checker.check(values, true);
   }
 
   /**
    * The normalised values.
    *
-   * @throws InvalidRequestException (400) with a field error per problem
+   * @throws com.chosencrm.common.problem.InvalidRequestException (400) with a field error per
+   *     problem
    */
   public Map<String, Object> validate(Map<String, ?> values) {
-    Result result = check(values);
-    if (!result.isValid()) {
-      List<FieldError> errors = result.errors();
-      throw new InvalidRequestException(
-          errors.size() == 1
-              ? errors.getFirst().field() + ": " + errors.getFirst().message()
-              : errors.size() + " custom fields are not valid",
-          errors);
-    }
-    return result.values();
-  }
-
-  private static boolean isAbsent(Object raw) {
-    return raw == null || raw instanceof String s && s.isBlank();
-  }
-
-  private static Optional<Object> normalize(CustomFieldDefinition definition, Object raw) {
-    return switch (definition.type()) {
-      case TEXT ->
-          raw instanceof String s && s.strip().length() <= MAX_TEXT_LENGTH
-              ? Optional.of(s.strip())
-              : Optional.empty();
-      case NUMBER -> number(raw).map(n -> n);
-      case DATE -> date(raw).map(d -> d);
-      case SELECT -> option(definition.options(), raw).map(o -> o);
-      case BOOLEAN -> bool(raw).map(b -> b);
-    };
-  }
-
-  private static String expectation(CustomFieldDefinition definition) {
-    return switch (definition.type()) {
-      case TEXT -> "must be text of at most " + MAX_TEXT_LENGTH + " characters";
-      case NUMBER -> "must be a number";
-      case DATE -> "must be a date in the form YYYY-MM-DD";
-      case SELECT -> "must be one of " + String.join(", ", definition.options());
-      case BOOLEAN -> "must be true or false";
-    };
-  }
-
-  // Forms send numbers as strings as often as as numbers; both are accepted.
-  private static Optional<BigDecimal> number(Object raw) {
-    try {
-      return switch (raw) {
-        case BigDecimal d -> Optional.of(d);
-        case BigInteger i -> Optional.of(new BigDecimal(i));
-        case Double d when Double.isFinite(d) -> Optional.of(BigDecimal.valueOf(d));
-        case Float f when Float.isFinite(f) -> Optional.of(new BigDecimal(f.toString()));
-        case Integer i -> Optional.of(BigDecimal.valueOf(i));
-        case Long l -> Optional.of(BigDecimal.valueOf(l));
-        case Short s -> Optional.of(BigDecimal.valueOf(s));
-        case String s -> Optional.of(new BigDecimal(s.strip()));
-        default -> Optional.empty();
-      };
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static Optional<String> date(Object raw) {
-    if (!(raw instanceof String s)) {
-      return Optional.empty();
-    }
-    try {
-      // ISO_LOCAL_DATE resolves strictly: 2024-02-30 is refused, not moved to March.
-      return Optional.of(LocalDate.parse(s.strip()).toString());
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static Optional<String> option(List<String> options, Object raw) {
-    if (!(raw instanceof String s)) {
-      return Optional.empty();
-    }
-    String value = s.strip();
-    return options.stream()
-        .filter(option -> option.equals(value))
-        .findFirst()
-        .or(() -> options.stream().filter(option -> option.equalsIgnoreCase(value)).findFirst());
-  }
-
-  private static Optional<Boolean> bool(Object raw) {
-    return switch (raw) {
-      case Boolean b -> Optional.of(b);
-      case String s when s.strip().equalsIgnoreCase("true") -> Optional.of(true);
-      case String s when s.strip().equalsIgnoreCase("false") -> Optional.of(false);
-      default -> Optional.empty();
-    };
-  }
-
-  private static FieldError error(String key, String message) {
-    return new FieldError(FIELD_PREFIX + key, message);
-  }
-
-  @Override
-  public String toString() {
-    return "CustomFieldValidator[" + entity + " " + definitions.keySet() + "]";
+    return checker.validate(values);
   }
 
   /** For callers that want to show the entity's name in their own messages. */
   public EntityType entity() {
     return entity;
+  }
+
+  @Override
+  public String toString() {
+    return "CustomFieldValidator["
+        + entity
+        + " "
+        + definitions.stream().map(CustomFieldDefinition::key).toList()
+        + "]";
   }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.chosencrm.common.customfield.CustomFieldChecker;
+import com.chosencrm.common.customfield.CustomFieldType;
 import com.chosencrm.common.problem.InvalidRequestException;
 import com.chosencrm.common.problem.InvalidRequestException.FieldError;
 import java.math.BigDecimal;
@@ -88,7 +90,7 @@ class CustomFieldValidatorTests {
 
   @Test
   void whenValuesHaveTheWrongType_thenEachFieldGetsItsOwnError() {
-    CustomFieldValidator.Result result =
+    CustomFieldChecker.Result result =
         validator.check(
             Map.of(
                 "loanPurpose", "Construction",
