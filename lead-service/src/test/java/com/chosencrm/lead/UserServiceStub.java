@@ -25,6 +25,7 @@ public final class UserServiceStub {
 
   public static final String VALIDATE = "/api/settings/custom-fields/validate";
   public static final String DEFINITIONS = "/api/settings/custom-fields";
+  public static final String FEATURES = "/api/settings/features";
   private static WireMockServer server;
 
   private UserServiceStub() {}
@@ -56,6 +57,22 @@ public final class UserServiceStub {
         com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(DEFINITIONS))
             .atPriority(10)
             .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("[]")));
+    wireMock.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(FEATURES))
+            .atPriority(10)
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(features(true))));
+  }
+
+  /** user-service's answer to GET /api/settings/features with lead import on or off. */
+  public static String features(boolean leadImport) {
+    return "[{\"key\":\"leadImport\",\"type\":\"BOOLEAN\",\"value\":"
+        + leadImport
+        + ",\"defaultValue\":true,\"overridden\":"
+        + !leadImport
+        + "},{\"key\":\"maxUsers\",\"type\":\"INTEGER\",\"value\":25}]";
   }
 
   /** Points the service under test at the stub. */

@@ -42,6 +42,23 @@ class UserServiceClientConfiguration {
   }
 
   @Bean
+  TenantFeaturesClient tenantFeaturesClient(
+      UserServiceProperties properties, RestClient.Builder builder) {
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(properties.connectTimeout())
+            .build();
+    JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
+    requests.setReadTimeout(properties.readTimeout());
+    RestClient client =
+        builder.clone().baseUrl(properties.url().toString()).requestFactory(requests).build();
+    return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(client))
+        .build()
+        .createClient(TenantFeaturesClient.class);
+  }
+
+  @Bean
   CircuitBreaker userServiceCircuitBreaker(UserServiceProperties properties) {
     return CircuitBreaker.of(
         "user-service",

@@ -3,6 +3,7 @@ package com.chosencrm.lead.importing;
 import com.chosencrm.common.paging.CursorPage;
 import com.chosencrm.common.paging.PageLimits;
 import com.chosencrm.common.security.CurrentUser;
+import com.chosencrm.lead.customfield.TenantFeatures;
 import com.chosencrm.lead.importing.ImportViews.ImportJobSummary;
 import com.chosencrm.lead.importing.ImportViews.ImportJobView;
 import com.chosencrm.lead.importing.ImportViews.SavedMappings;
@@ -44,9 +45,11 @@ class ImportController {
   static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
   private final ImportService imports;
+  private final TenantFeatures features;
 
-  ImportController(ImportService imports) {
+  ImportController(ImportService imports, TenantFeatures features) {
     this.imports = imports;
+    this.features = features;
   }
 
   /** Step one: the file is checked and its columns matched; the import waits in MAPPING. */
@@ -72,6 +75,7 @@ class ImportController {
 
   private ImportJobView receive(
       CurrentUser user, MultipartFile file, ImportService.StartCommand start) {
+    features.require(TenantFeatures.LEAD_IMPORT, "Importing leads");
     Path stored = imports.newUpload();
     try {
       file.transferTo(stored);
@@ -89,6 +93,7 @@ class ImportController {
       CurrentUser user,
       @PathVariable UUID id,
       @Valid @RequestBody ImportRequests.StartImport request) {
+    features.require(TenantFeatures.LEAD_IMPORT, "Importing leads");
     return ResponseEntity.accepted().body(imports.start(user, id, request.toCommand()));
   }
 

@@ -87,6 +87,16 @@ final class BenchPlatform implements AutoCloseable {
           exchange.getResponseBody().write(body);
           exchange.close();
         });
+    userService.createContext(
+        "/api/settings/features",
+        exchange -> {
+          byte[] body =
+              "[{\"key\":\"leadImport\",\"value\":true}]".getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
     userService.start();
     int port = EmbeddedPostgres.freePort();
     Path gcLog = work.resolve("gc.log");

@@ -12,8 +12,11 @@ import com.chosencrm.lead.Fixtures;
 import com.chosencrm.lead.Fixtures.Member;
 import com.chosencrm.lead.Fixtures.World;
 import com.chosencrm.lead.LeadServiceTest;
+import com.chosencrm.lead.UserServiceStub;
 import com.chosencrm.testsupport.tokens.TestTokens;
 import com.chosencrm.testsupport.web.EndpointSecurity;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -188,6 +191,36 @@ class ImportControllerTests {
             multipart("/api/leads/imports")
                 .header(HttpHeaders.AUTHORIZATION, world.admin().bearer()))
         .andExpect(status().isBadRequest());
+  }
+
+  @Test
+  void aTenantWithLeadImportTurnedOffIsRefusedWithoutAJob() throws Exception {
+    JsonNode waiting = imports.uploaded(world.admin(), GOOD, "before.csv");
+    // Only this tenant's admin is answered "off": the stub matches their token.
+    StubMapping off =
+        UserServiceStub.server()
+            .stubFor(
+                WireMock.get(WireMock.urlPathEqualTo(UserServiceStub.FEATURES))
+                    .withHeader(HttpHeaders.AUTHORIZATION, WireMock.equalTo(world.admin().bearer()))
+                    .atPriority(1)
+                    .willReturn(
+                        WireMock.aResponse()
+                            .withHeader("Content-Type", "application/json")
+                            .withBody(UserServiceStub.features(false))));
+    try {
+      refused(GOOD, "leads.csv", 403, "forbidden");
+      MvcResult start =
+          imports.start(
+              world.admin(), Imports.id(waiting), Map.of("mapping", Imports.proposed(waiting)));
+      assertThat(start.getResponse().getStatus()).isEqualTo(403);
+      assertThat(Fixtures.read(start).get("detail").asString())
+          .contains("Importing leads is turned off");
+      // Another tenant's admin still imports.
+      assertThat(imports.upload(otherWorld.admin(), GOOD, "leads.csv").getResponse().getStatus())
+          .isEqualTo(201);
+    } finally {
+      UserServiceStub.server().removeStub(off);
+    }
   }
 
   @Test
