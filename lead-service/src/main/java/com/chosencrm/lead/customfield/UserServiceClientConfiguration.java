@@ -24,7 +24,17 @@ import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 class UserServiceClientConfiguration {
 
   @Bean
-  CustomFieldsClient customFieldsClient(
+  CustomFieldsClient customFieldsClient(HttpServiceProxyFactory userService) {
+    return userService.createClient(CustomFieldsClient.class);
+  }
+
+  @Bean
+  TenantFeaturesClient tenantFeaturesClient(HttpServiceProxyFactory userService) {
+    return userService.createClient(TenantFeaturesClient.class);
+  }
+
+  @Bean
+  HttpServiceProxyFactory userServiceClients(
       UserServiceProperties properties, RestClient.Builder builder) {
     // HTTP/1.1: services speak plain HTTP inside the cluster, and an h2c upgrade buys nothing here.
     HttpClient http =
@@ -36,26 +46,7 @@ class UserServiceClientConfiguration {
     requests.setReadTimeout(properties.readTimeout());
     RestClient client =
         builder.clone().baseUrl(properties.url().toString()).requestFactory(requests).build();
-    return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(client))
-        .build()
-        .createClient(CustomFieldsClient.class);
-  }
-
-  @Bean
-  TenantFeaturesClient tenantFeaturesClient(
-      UserServiceProperties properties, RestClient.Builder builder) {
-    HttpClient http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(properties.connectTimeout())
-            .build();
-    JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
-    requests.setReadTimeout(properties.readTimeout());
-    RestClient client =
-        builder.clone().baseUrl(properties.url().toString()).requestFactory(requests).build();
-    return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(client))
-        .build()
-        .createClient(TenantFeaturesClient.class);
+    return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(client)).build();
   }
 
   @Bean

@@ -292,16 +292,6 @@ class LeadSearchTests {
   }
 
   private List<UUID> search(Member member, String q) throws Exception {
-    JsonNode page =
-        Fixtures.read(
-            mvc.perform(
-                    get("/api/leads/search")
-                        .param("q", q)
-                        .header(HttpHeaders.AUTHORIZATION, member.bearer()))
-                .andExpect(status().isOk())
-                .andReturn());
-    List<UUID> ids = new ArrayList<>();
-    page.get("items").forEach(n -> ids.add(UUID.fromString(n.get("id").asString())));
-    return ids;
+    return searchWith(member, q, "limit", "20");
   }
 }
