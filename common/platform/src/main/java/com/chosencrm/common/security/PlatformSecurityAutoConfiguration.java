@@ -3,6 +3,7 @@ package com.chosencrm.common.security;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -74,7 +75,8 @@ public class PlatformSecurityAutoConfiguration {
   /**
    * Verifies against a local key source when the service has one (user-service, which owns the
    * keys), otherwise against the published JWKS. Only RS256 is accepted: {@code none} and HS256
-   * tokens fail before any claim is read.
+   * tokens fail before any claim is read. A token verified once is remembered ({@link
+   * VerifiedTokens}: until its exp, at most 5 minutes); the deny-list is asked on every request.
    */
   @Bean
   @ConditionalOnMissingBean
@@ -89,9 +91,13 @@ public class PlatformSecurityAutoConfiguration {
             : NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
-    decoder.setJwtValidator(
-        PlatformJwtValidators.create(properties, new TokenRevocationValidator(revocations)));
-    return decoder;
+    TokenRevocationValidator denyList = new TokenRevocationValidator(revocations);
+    decoder.setJwtValidator(PlatformJwtValidators.create(properties, denyList));
+    return new CachingJwtDecoder(
+        decoder,
+        denyList,
+        new VerifiedTokens(VerifiedTokens.DEFAULT_MAX_ENTRIES, VerifiedTokens.DEFAULT_MAX_AGE),
+        Clock.systemUTC());
   }
 
   @Bean

@@ -75,6 +75,32 @@ class PlatformSecurityTests {
   }
 
   @Test
+  void whenATokenWasAcceptedBefore_thenCutOffAndSuspensionStillStopItAtOnce() throws Exception {
+    // Verified tokens are remembered; the deny-list must still be asked on every request.
+    UUID tenantOfUser = UUID.randomUUID();
+    UUID someone = UUID.randomUUID();
+    String token =
+        TestTokens.user(someone, tenantOfUser).issuedAt(Instant.now().minusSeconds(30)).sign();
+    for (int i = 0; i < 3; i++) {
+      mvc.perform(get("/api/probe/me").header("Authorization", "Bearer " + token))
+          .andExpect(status().isOk());
+    }
+    revocations.suspendTenant(tenantOfUser);
+    mvc.perform(get("/api/probe/me").header("Authorization", "Bearer " + token))
+        .andExpect(status().isUnauthorized());
+    revocations.reactivateTenant(tenantOfUser);
+    mvc.perform(get("/api/probe/me").header("Authorization", "Bearer " + token))
+        .andExpect(status().isOk());
+    revocations.revokeUserTokensIssuedBefore(someone, Instant.now().minusSeconds(5));
+    mvc.perform(get("/api/probe/me").header("Authorization", "Bearer " + token))
+        .andExpect(status().isUnauthorized());
+    // A changed signature is verified afresh, not served from memory.
+    String tampered = token.substring(0, token.length() - 4) + "AAAA";
+    mvc.perform(get("/api/probe/me").header("Authorization", "Bearer " + tampered))
+        .andExpect(status().isUnauthorized());
+  }
+
+  @Test
   void whenTenantIsSuspended_thenItsTokensStopWorking() throws Exception {
     UUID suspended = UUID.randomUUID();
     String token = TestTokens.user(user, suspended).sign();
