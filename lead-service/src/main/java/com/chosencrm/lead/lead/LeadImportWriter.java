@@ -282,17 +282,24 @@ public class LeadImportWriter {
     // while it was small (a sequential scan for the duplicate lookup) would make every later batch
     // slower. Planning each statement for the table as it is now costs far less.
     long tStart = System.nanoTime();
-    jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+    // Not waiting for the commit's WAL flush is safe: the job's checkpoint commits with its rows,
+    // so a batch lost in a crash is simply written again when the job is resumed.
+    jdbc.sql(
+            "select set_config('plan_cache_mode', 'force_custom_plan', true),"
+                + " set_config('synchronous_commit', 'off', true)")
+        .query()
+        .singleRow();
     List<Problem> problems = new ArrayList<>();
     int failed = 0;
     int skipped = 0;
 
     Map<String, Stage> stages = new HashMap<>();
-    for (Stage stage : pipeline.stages(tenantId)) {
+    List<Stage> pipelineStages = pipeline.stages(tenantId);
+    for (Stage stage : pipelineStages) {
       stages.put(stage.name().toLowerCase(Locale.ROOT), stage);
       stages.put(stage.id().toString(), stage);
     }
-    Stage initial = pipeline.initialStage(tenantId);
+    Stage initial = pipelineStages.getFirst();
     Set<UUID> named = new HashSet<>();
     rows.forEach(
         r -> {
@@ -539,7 +546,8 @@ public class LeadImportWriter {
     UUID tenantId = settings.actor().tenantId();
     UUID actorId = settings.actor().userId();
     String requestId = settings.requestId();
-    String createdReason = "Imported from " + settings.fileName();
+    String importedReason = "Imported from " + settings.fileName();
+    String importJson = "{\"importId\":\"" + settings.importId() + "\"";
     BigDecimal top = LeadService.topRank(now);
     CopyRows leadRows = new CopyRows("lead", LEAD_COLUMNS);
     CopyRows historyRows = new CopyRows("lead_history", HISTORY_COLUMNS);
@@ -547,7 +555,7 @@ public class LeadImportWriter {
     CopyRows importedRows = new CopyRows("imported_lead", IMPORTED_COLUMNS);
     int entries = 0;
     for (Planned p : creates) {
-      entries += 1 + (p.assigneeId == null ? 0 : 1) + (p.row.doNotContact ? 1 : 0);
+      entries += 1 + (p.row.doNotContact ? 1 : 0);
     }
     // Ordered ids keep a lead's entries in the order they were made (see LeadHistory).
     Iterator<UUID> historyIds =
@@ -592,27 +600,25 @@ public class LeadImportWriter {
           .value(actorId)
           .value(0L)
           .endRow();
-      historyRow(historyRows, historyIds.next(), tenantId, p.leadId, "CREATED", null, null, null)
+      // One entry says it all (which import, by whom, to whom it went): an imported lead costs a
+      // history row, not one for its creation and one for its assignment.
+      historyRow(
+              historyRows,
+              historyIds.next(),
+              tenantId,
+              p.leadId,
+              LeadHistory.Action.IMPORTED.name(),
+              null,
+              null,
+              p.assigneeId == null
+                  ? importJson + "}"
+                  : importJson + ",\"assigneeId\":\"" + p.assigneeId + "\"}")
           .value(actorId)
-          .value(createdReason)
+          .value(importedReason(importedReason, p.method))
           .value(requestId)
           .value(now)
           .endRow();
       if (p.assigneeId != null) {
-        historyRow(
-                historyRows,
-                historyIds.next(),
-                tenantId,
-                p.leadId,
-                "ASSIGNED",
-                "assigneeId",
-                null,
-                json.writeValueAsString(p.assigneeId))
-            .value(actorId)
-            .value(LeadService.describe(p.method))
-            .value(requestId)
-            .value(now)
-            .endRow();
         assignmentRows
             .value(UuidV7.next())
             .value(tenantId)
@@ -666,6 +672,14 @@ public class LeadImportWriter {
           (t3 - t2) / 1_000_000,
           (t4 - t3) / 1_000_000);
     }
+  }
+
+  /** "Imported from leads.xlsx; assigned by an assignment rule": how it came, and to whom. */
+  private static String importedReason(String imported, AssignmentLog.Method method) {
+    String how = method == null ? null : LeadService.describe(method);
+    return how == null
+        ? imported
+        : imported + "; " + how.substring(0, 1).toLowerCase(Locale.ROOT) + how.substring(1);
   }
 
   private static CopyRows historyRow(
