@@ -826,22 +826,32 @@ public class LeadImportWriter {
             status ->
                 jdbc.sql(
                         """
-            delete from lead where id in (
-              select l.id from imported_lead il join lead l on l.id = il.lead_id
-               where il.import_id = :importId and il.tenant_id = :tenantId
-                 and il.outcome = 'CREATED' and l.tenant_id = :tenantId
-                 and l.deleted_at is null
-                 and not exists (
-                   select 1 from lead_history h
-                    where h.tenant_id = l.tenant_id and h.lead_id = l.id
-                      and h.request_id is distinct from :marker)
-               limit :limit)
+            with gone as (
+              delete from lead where id in (
+                select l.id from imported_lead il join lead l on l.id = il.lead_id
+                 where il.import_id = :importId and il.tenant_id = :tenantId
+                   and il.outcome = 'CREATED' and l.tenant_id = :tenantId
+                   and l.deleted_at is null
+                   and not exists (
+                     select 1 from lead_history h
+                      where h.tenant_id = l.tenant_id and h.lead_id = l.id
+                        and h.request_id is distinct from :marker)
+                 limit :limit)
+              returning id),
+            history as (
+              delete from lead_history h using gone
+               where h.tenant_id = :tenantId and h.lead_id = gone.id),
+            assignments as (
+              delete from lead_assignment a using gone
+               where a.tenant_id = :tenantId and a.lead_id = gone.id)
+            select count(*) from gone
             """)
                     .param("importId", importId)
                     .param("tenantId", tenantId)
                     .param("marker", requestIdOf(importId))
                     .param("limit", batchSize)
-                    .update());
+                    .query(Integer.class)
+                    .single());
     return deleted == null ? 0 : deleted;
   }
 }

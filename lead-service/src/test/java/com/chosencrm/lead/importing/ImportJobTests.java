@@ -543,6 +543,24 @@ class ImportJobTests {
     assertThat(leadsOf(world.admin(), Imports.id(job)).get("items")).hasSize(1);
     JsonNode after = imports.status(world.admin(), Imports.id(job));
     assertThat(after.get("undo").get("removed").asInt()).isEqualTo(2);
+    // The removed leads' history goes with them; the kept lead's stays.
+    assertThat(
+            jdbc.sql(
+                    """
+                    select count(*) from lead_history h
+                     where h.tenant_id = :t
+                       and not exists (select 1 from lead l where l.id = h.lead_id)
+                    """)
+                .param("t", world.tenantId())
+                .query(Integer.class)
+                .single())
+        .isZero();
+    assertThat(
+            jdbc.sql("select count(*) from lead_history where lead_id = :id")
+                .param("id", touched)
+                .query(Integer.class)
+                .single())
+        .isGreaterThanOrEqualTo(2);
     assertThat(
             jdbc.sql(
                     "select count(*) from outbox_event where aggregate_id = :id and type = 'LeadsImportUndone'")
