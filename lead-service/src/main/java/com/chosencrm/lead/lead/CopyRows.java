@@ -28,6 +28,9 @@ final class CopyRows {
   private final List<byte[]> chunks = new ArrayList<>();
   private boolean rowStarted;
   private int rows;
+  // The batch's timestamp recurs in every row (created, updated, assigned): formatted once.
+  private Instant lastInstant;
+  private String lastInstantText;
 
   CopyRows(String table, String columns) {
     this.table = table;
@@ -42,12 +45,20 @@ final class CopyRows {
     switch (value) {
       case null -> text.append("\\N");
       case Boolean b -> text.append(b ? 't' : 'f');
-      case Instant i -> text.append(i);
+      case Instant i -> text.append(format(i));
       case Number n -> text.append(n instanceof java.math.BigDecimal d ? d.toPlainString() : n);
       case java.util.UUID u -> text.append(u);
       default -> escape(value.toString());
     }
     return this;
+  }
+
+  private String format(Instant instant) {
+    if (instant != lastInstant) {
+      lastInstant = instant;
+      lastInstantText = instant.toString();
+    }
+    return lastInstantText;
   }
 
   /** A {@code text[]} value. */

@@ -584,7 +584,7 @@ public class LeadImportWriter {
           .value(d.creditBand() == null ? null : d.creditBand().name())
           .value(d.notes())
           .array(d.tags())
-          .value(json.writeValueAsString(p.customFields))
+          .value(p.customFields.isEmpty() ? "{}" : json.writeValueAsString(p.customFields))
           .value(p.assigneeId)
           .value(p.assigneeId == null ? null : now)
           .value(dnc)
