@@ -562,44 +562,8 @@ public class LeadImportWriter {
         Stream.generate(UuidV7::next).limit(entries).sorted(LeadHistory.POSTGRES_ORDER).iterator();
     for (int k = 0; k < creates.size(); k++) {
       Planned p = creates.get(k);
-      LeadDetails d = p.details;
-      ConsentRecord consent = d.consent();
       boolean dnc = p.row.doNotContact;
-      leadRows
-          .value(p.leadId)
-          .value(tenantId)
-          .value(d.firstName())
-          .value(d.lastName())
-          .value(d.email())
-          .value(d.emailNormalized())
-          .value(d.phone())
-          .value(d.phoneE164())
-          .value(d.source())
-          .value(p.stage.id())
-          .value(top.add(BigDecimal.valueOf(k)))
-          .value(d.loanPurpose() == null ? null : d.loanPurpose().name())
-          .value(d.loanAmount())
-          .value("USD")
-          .value(d.propertyState())
-          .value(d.creditBand() == null ? null : d.creditBand().name())
-          .value(d.notes())
-          .array(d.tags())
-          .value(p.customFields.isEmpty() ? "{}" : json.writeValueAsString(p.customFields))
-          .value(p.assigneeId)
-          .value(p.assigneeId == null ? null : now)
-          .value(dnc)
-          .value(dnc ? p.row.doNotContactReason : null)
-          .value(dnc ? now : null)
-          .value(dnc ? actorId : null)
-          .value(consent == null ? null : consent.givenAt())
-          .value(consent == null ? null : consent.method().name())
-          .value(consent == null ? null : consent.text())
-          .value(now)
-          .value(actorId)
-          .value(now)
-          .value(actorId)
-          .value(0L)
-          .endRow();
+      appendLead(leadRows, p, top.add(BigDecimal.valueOf(k)), tenantId, actorId, now);
       // One entry says it all (which import, by whom, to whom it went): an imported lead costs a
       // history row, not one for its creation and one for its assignment.
       historyRow(
@@ -623,11 +587,11 @@ public class LeadImportWriter {
             .value(UuidV7.next())
             .value(tenantId)
             .value(p.leadId)
-            .value(null)
+            .nothing()
             .value(p.assigneeId)
             .value(p.method.name())
             .value(p.ruleId)
-            .value(null)
+            .nothing()
             .value(actorId)
             .value(requestId)
             .value(now)
@@ -672,6 +636,48 @@ public class LeadImportWriter {
           (t3 - t2) / 1_000_000,
           (t4 - t3) / 1_000_000);
     }
+  }
+
+  private void appendLead(
+      CopyRows leadRows, Planned p, BigDecimal rank, UUID tenantId, UUID actorId, Instant now) {
+    LeadDetails d = p.details;
+    ConsentRecord consent = d.consent();
+    boolean dnc = p.row.doNotContact;
+    leadRows
+        .value(p.leadId)
+        .value(tenantId)
+        .value(d.firstName())
+        .value(d.lastName())
+        .value(d.email())
+        .value(d.emailNormalized())
+        .value(d.phone())
+        .value(d.phoneE164())
+        .value(d.source())
+        .value(p.stage.id())
+        .value(rank)
+        .value(d.loanPurpose() == null ? null : d.loanPurpose().name())
+        .value(d.loanAmount())
+        .value("USD")
+        .value(d.propertyState())
+        .value(d.creditBand() == null ? null : d.creditBand().name())
+        .value(d.notes())
+        .array(d.tags())
+        .value(p.customFields.isEmpty() ? "{}" : json.writeValueAsString(p.customFields))
+        .value(p.assigneeId)
+        .value(p.assigneeId == null ? null : now)
+        .value(dnc)
+        .value(dnc ? p.row.doNotContactReason : null)
+        .value(dnc ? now : null)
+        .value(dnc ? actorId : null)
+        .value(consent == null ? null : consent.givenAt())
+        .value(consent == null ? null : consent.method().name())
+        .value(consent == null ? null : consent.text())
+        .value(now)
+        .value(actorId)
+        .value(now)
+        .value(actorId)
+        .value(0L)
+        .endRow();
   }
 
   /** "Imported from leads.xlsx; assigned by an assignment rule": how it came, and to whom. */
