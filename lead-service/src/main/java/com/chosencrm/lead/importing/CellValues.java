@@ -32,6 +32,7 @@ final class CellValues {
   private static final Pattern AMOUNT =
       Pattern.compile("^\\$?\\s*([0-9][0-9,\\s]*(?:\\.[0-9]+)?)\\s*([kKmM])?\\s*(?:usd|USD)?$");
   private static final Pattern SCORE = Pattern.compile("(\\d{3})");
+  private static final Pattern SERIAL = Pattern.compile("\\d{1,7}(\\.\\d+)?");
   private static final List<DateTimeFormatter> DATES =
       List.of(
           DateTimeFormatter.ofPattern("M/d/uuuu").withResolverStyle(ResolverStyle.STRICT),
@@ -83,13 +84,22 @@ final class CellValues {
     if (text.isEmpty()) {
       return Optional.empty();
     }
-    if (cell.kind() == Cell.Kind.NUMBER || text.matches("\\d{1,7}(\\.\\d+)?")) {
+    if (cell.kind() == Cell.Kind.NUMBER || SERIAL.matcher(text).matches()) {
       double serial = Double.parseDouble(text);
       // 1 is 1900-01-01; 2958465 is 9999-12-31.
       if (serial >= 1 && serial < 2_958_466 && DateUtil.isValidExcelDate(serial)) {
         return Optional.of(DateUtil.getLocalDateTime(serial, date1904, true));
       }
       return Optional.empty();
+    }
+    if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
+      // 2024-03-15, what date cells read as: tried first, since each format that fails on the way
+      // costs an exception.
+      try {
+        return Optional.of(LocalDate.parse(text).atStartOfDay());
+      } catch (DateTimeParseException ignored) {
+        // not an ISO date after all
+      }
     }
     try {
       return Optional.of(OffsetDateTime.parse(text).toLocalDateTime());

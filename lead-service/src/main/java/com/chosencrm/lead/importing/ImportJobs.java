@@ -321,12 +321,17 @@ class ImportJobs {
 
   /** Keeps queued jobs whose file this instance holds from looking orphaned. */
   @Transactional
-  void touch(List<UUID> ids) {
+  void touch(List<UUID> ids, String owner) {
     if (ids.isEmpty()) {
       return;
     }
-    jdbc.sql("update import_job set heartbeat_at = now() where id = any(:ids) and state = 'QUEUED'")
+    jdbc.sql(
+            """
+            update import_job set heartbeat_at = now()
+             where id = any(:ids) and (state = 'QUEUED' or (state = 'RUNNING' and owner = :owner))
+            """)
         .param("ids", ids.toArray(UUID[]::new))
+        .param("owner", owner)
         .update();
   }
 

@@ -68,6 +68,10 @@ class ImportRunner implements DisposableBean {
   private final Semaphore slots;
   private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
   private final AtomicBoolean polling = new AtomicBoolean();
+
+  /** The jobs this instance is running now: kept alive by the sweep, never claimed again. */
+  private final Set<UUID> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   private volatile boolean stopping;
 
   ImportRunner(
@@ -110,16 +114,22 @@ class ImportRunner implements DisposableBean {
       while (!stopping && slots.tryAcquire()) {
         Instant staleBefore = clock.instant().minus(properties.staleAfter());
         ImportJob job =
-            jobs.claim(owner, staleBefore, j -> storage.exists(j.storedFile())).orElse(null);
+            jobs.claim(
+                    owner,
+                    staleBefore,
+                    j -> !running.contains(j.id()) && storage.exists(j.storedFile()))
+                .orElse(null);
         if (job == null) {
           slots.release();
           break;
         }
+        running.add(job.id());
         threads.execute(
             () -> {
               try {
                 run(job);
               } finally {
+                running.remove(job.id());
                 slots.release();
               }
             });
@@ -145,13 +155,16 @@ class ImportRunner implements DisposableBean {
         }
       }
     }
-    List<UUID> mine = new ArrayList<>();
+    // A batch may take longer than stale-after (a slow database, a loaded machine): the jobs this
+    // instance runs are kept alive here, not only by their batches, or this very instance would
+    // claim one again and write its rows twice.
+    List<UUID> mine = new ArrayList<>(running);
     for (ImportJob job : jobs.silentSince(now.minus(properties.staleAfter().dividedBy(2)))) {
       if (job.state() == ImportJob.State.QUEUED && storage.exists(job.storedFile())) {
         mine.add(job.id());
       }
     }
-    jobs.touch(mine);
+    jobs.touch(mine, owner);
     for (ImportJob job : jobs.silentSince(now.minus(properties.orphanAfter()))) {
       if (!storage.exists(job.storedFile())) {
         jobs.end(

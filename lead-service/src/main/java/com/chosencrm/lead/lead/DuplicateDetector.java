@@ -53,19 +53,31 @@ class DuplicateDetector {
         phones.add(c.phoneE164());
       }
     }
+    // One index probe per value (the lateral subquery cannot be flattened into a join). As
+    // `= any(:values)`, the planner guessed from missing or stale statistics (a tenant's leads
+    // grow by thousands a second during an import) that a thousand values match most of the
+    // tenant, and scanned all of its leads for every batch.
     List<Existing> existing =
         emails.isEmpty() && phones.isEmpty()
             ? List.of()
             : jdbc.sql(
                     """
-                    select id, email_normalized, phone_e164 from lead
-                     where tenant_id = :tenantId and deleted_at is null
-                       and email_normalized = any(:emails) and id <> all(:excluded)
+                    select l.id, l.email_normalized, l.phone_e164
+                      from unnest(cast(:emails as text[])) as c(email)
+                     cross join lateral (
+                           select id, email_normalized, phone_e164 from lead
+                            where tenant_id = :tenantId and deleted_at is null
+                              and email_normalized = c.email and id <> all(:excluded)
+                           offset 0) l
                     union
-                    select id, email_normalized, phone_e164 from lead
-                     where tenant_id = :tenantId and deleted_at is null
-                       and phone_e164 = any(:phones) and id <> all(:excluded)
-                     order by id
+                    select l.id, l.email_normalized, l.phone_e164
+                      from unnest(cast(:phones as text[])) as c(phone)
+                     cross join lateral (
+                           select id, email_normalized, phone_e164 from lead
+                            where tenant_id = :tenantId and deleted_at is null
+                              and phone_e164 = c.phone and id <> all(:excluded)
+                           offset 0) l
+                     order by 1
                     """)
                 .param("tenantId", tenantId)
                 .param("emails", emails.toArray(String[]::new))

@@ -30,6 +30,12 @@ class LeadHistory {
 
   enum Action {
     CREATED,
+    /**
+     * Created by a spreadsheet import: the one entry of an imported lead (with a
+     * DO_NOT_CONTACT_CHANGED one if the file said so); its new value holds the importId and the
+     * assigneeId the lead went to, if any.
+     */
+    IMPORTED,
     UPDATED,
     STATUS_CHANGED,
     ASSIGNED,

@@ -7,8 +7,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * One entry of a lead's history.
  *
- * @param action CREATED, UPDATED, STATUS_CHANGED, ASSIGNED, DO_NOT_CONTACT_CHANGED, DELETED,
- *     RESTORED, MERGED or MERGED_INTO
+ * @param action CREATED, IMPORTED (new value: {@code importId}, and {@code assigneeId} when the
+ *     import assigned the lead), UPDATED, STATUS_CHANGED, ASSIGNED, DO_NOT_CONTACT_CHANGED,
+ *     DELETED, RESTORED, MERGED or MERGED_INTO
  * @param field the changed field, for UPDATED, STATUS_CHANGED, ASSIGNED, DO_NOT_CONTACT_CHANGED
  * @param actorId who made the change (null for the system, e.g. an assignment rule)
  * @param actorName their name as lead-service last heard it from user-service, if known

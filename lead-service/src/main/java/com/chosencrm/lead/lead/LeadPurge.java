@@ -55,18 +55,28 @@ class LeadPurge {
     int total = 0;
     int removed;
     do {
-      // History and assignments go with the lead (on delete cascade).
+      // History and assignments go with the lead (no foreign keys: see V4).
       removed =
           jdbc.sql(
                   """
-                  delete from lead where id in (
-                      select id from lead
-                       where deleted_at is not null and deleted_at < :cutoff
-                       order by deleted_at limit :chunk)
+                  with gone as (
+                    delete from lead where id in (
+                        select id from lead
+                         where deleted_at is not null and deleted_at < :cutoff
+                         order by deleted_at limit :chunk)
+                    returning id, tenant_id),
+                  history as (
+                    delete from lead_history h using gone
+                     where h.tenant_id = gone.tenant_id and h.lead_id = gone.id),
+                  assignments as (
+                    delete from lead_assignment a using gone
+                     where a.tenant_id = gone.tenant_id and a.lead_id = gone.id)
+                  select count(*) from gone
                   """)
               .param("cutoff", cutoff.atOffset(ZoneOffset.UTC))
               .param("chunk", CHUNK)
-              .update();
+              .query(Integer.class)
+              .single();
       total += removed;
     } while (removed == CHUNK);
     return total;

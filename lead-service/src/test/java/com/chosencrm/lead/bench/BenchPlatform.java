@@ -104,8 +104,8 @@ final class BenchPlatform implements AutoCloseable {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + heap);
     command.add("-Xlog:gc:file=" + gcLog);
-    // e.g. BENCH_JVM_OPTS="-XX:StartFlightRecording=filename=/tmp/lead.jfr" to profile the service.
-    String jvmOptions = System.getenv("BENCH_JVM_OPTS");
+    // Diagnosis, e.g. BENCH_SERVICE_JVM_OPTS="-XX:StartFlightRecording=filename=/tmp/x.jfr".
+    String jvmOptions = System.getenv("BENCH_SERVICE_JVM_OPTS");
     if (jvmOptions != null && !jvmOptions.isBlank()) {
       command.addAll(List.of(jvmOptions.strip().split("\\s+")));
     }
@@ -126,6 +126,11 @@ final class BenchPlatform implements AutoCloseable {
     command.add("--chosencrm.logging.structured=false");
     command.add("--logging.level.root=WARN");
     command.add("--logging.level.com.chosencrm.lead.importing=INFO");
+    // Settings to compare, e.g. BENCH_SERVICE_ARGS="--chosencrm.import.batch-size=5000".
+    String serviceArgs = System.getenv("BENCH_SERVICE_ARGS");
+    if (serviceArgs != null && !serviceArgs.isBlank()) {
+      command.addAll(List.of(serviceArgs.strip().split("\\s+")));
+    }
     if (System.getenv("BENCH_DEBUG") != null) {
       command.add("--logging.level.com.chosencrm.lead.lead.LeadImportWriter=DEBUG");
       command.add("--logging.level.com.chosencrm.lead.importing.ImportRunner=DEBUG");
@@ -235,6 +240,111 @@ final class BenchPlatform implements AutoCloseable {
       }
     }
     return new long[] {before, after};
+  }
+
+  /**
+   * CPU time used so far, in milliseconds, from /proc (Linux only; zeros elsewhere): {the service's
+   * JVM, PostgreSQL (the postmaster, its live backends and the ones it has reaped)}. Less sensitive
+   * to other load on the machine than wall-clock rates.
+   */
+  long[] cpuMillis() {
+    try {
+      long service = ticks(this.service.pid(), false);
+      long postmaster =
+          Long.parseLong(
+              Files.readAllLines(work.resolve("pg").resolve("postmaster.pid")).get(0).strip());
+      long postgres = ticks(postmaster, true);
+      try (var procs = Files.list(Path.of("/proc"))) {
+        for (Path proc : procs.toList()) {
+          String name = proc.getFileName().toString();
+          if (name.chars().allMatch(Character::isDigit)) {
+            String[] stat = stat(Long.parseLong(name));
+            if (stat != null && Long.parseLong(stat[1]) == postmaster) {
+              postgres += ticks(Long.parseLong(name), false);
+            }
+          }
+        }
+      }
+      long perTick = 1000 / CLOCK_TICKS;
+      return new long[] {service * perTick, postgres * perTick};
+    } catch (IOException | RuntimeException e) {
+      return new long[] {0, 0};
+    }
+  }
+
+  private static final long CLOCK_TICKS = 100;
+
+  /** CPU milliseconds of each of the service's threads ("name/tid"), for diagnosis. */
+  java.util.Map<String, Long> threadCpuMillis() {
+    java.util.Map<String, Long> threads = new java.util.HashMap<>();
+    try (var tasks = Files.list(Path.of("/proc", String.valueOf(service.pid()), "task"))) {
+      for (Path task : tasks.toList()) {
+        try {
+          String name = Files.readString(task.resolve("comm")).strip();
+          String line = Files.readString(task.resolve("stat"));
+          String[] stat = line.substring(line.lastIndexOf(')') + 2).split(" ");
+          long ticks = Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+          threads.put(name + "/" + task.getFileName(), ticks * (1000 / CLOCK_TICKS));
+        } catch (IOException | RuntimeException gone) {
+          // the thread ended
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux
+    }
+    return threads;
+  }
+
+  /** The threads that used the most CPU between two {@link #threadCpuMillis()}, by kind. */
+  static String busiestThreads(
+      java.util.Map<String, Long> before, java.util.Map<String, Long> after) {
+    java.util.Map<String, Long> byKind = new java.util.TreeMap<>();
+    after.forEach(
+        (thread, millis) -> {
+          // "C2 CompilerThre/123" and "GC Thread#1/124" count by kind, not one by one.
+          String kind = thread.substring(0, thread.lastIndexOf('/')).replaceAll("[#-]?\\d+$", "");
+          byKind.merge(kind, millis - before.getOrDefault(thread, 0L), Long::sum);
+        });
+    StringBuilder text = new StringBuilder();
+    byKind.entrySet().stream()
+        .filter(e -> e.getValue() > 0)
+        .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+        .limit(12)
+        .forEach(e -> text.append(String.format("    %-20s %,7d ms%n", e.getKey(), e.getValue())));
+    return text.toString();
+  }
+
+  /** The 1, 5 and 15 minute load averages (Linux), to read the figures by. */
+  static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return fields[0] + " " + fields[1] + " " + fields[2];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
+  }
+
+  /** The fields of /proc/pid/stat after the command name: [0] is the state, [1] the parent. */
+  private static String[] stat(long pid) {
+    try {
+      String line = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+      return line.substring(line.lastIndexOf(')') + 2).split(" ");
+    } catch (IOException gone) {
+      return null;
+    }
+  }
+
+  private static long ticks(long pid, boolean withReapedChildren) {
+    String[] stat = stat(pid);
+    if (stat == null) {
+      return 0;
+    }
+    // utime, stime, cutime, cstime are fields 14-17 of the line, 11-14 here.
+    long ticks = Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+    if (withReapedChildren) {
+      ticks += Long.parseLong(stat[13]) + Long.parseLong(stat[14]);
+    }
+    return ticks;
   }
 
   @Override

@@ -76,6 +76,8 @@ public final class ImportBenchmark {
       String token = platform.adminToken(adminId, tenantId);
 
       System.out.println("Import through the endpoint ...");
+      long[] cpu0 = platform.cpuMillis();
+      var threads0 = platform.threadCpuMillis();
       long t0 = System.nanoTime();
       HttpResponse<String> uploaded = platform.upload("/api/leads/imports", token, file);
       if (uploaded.statusCode() != 201) {
@@ -130,6 +132,8 @@ public final class ImportBenchmark {
         }
       } while (List.of("QUEUED", "RUNNING").contains(status.get("state").asString()));
       long t1 = System.nanoTime();
+      long[] cpu1 = platform.cpuMillis();
+      var threads1 = platform.threadCpuMillis();
       JsonNode progress = status.get("progress");
       if (!"COMPLETED".equals(status.get("state").asString())
           || progress.get("created").asInt() != rows) {
@@ -175,6 +179,18 @@ public final class ImportBenchmark {
           "  service heap, -Xmx256m (GC log)    peak in use %d MB, peak live after GC %d MB"
               + "  (target < 256 MB)%n",
           heap[0], heap[1]);
+      System.out.printf(
+          "  CPU per row, upload -> COMPLETED    service JVM %.0f us, PostgreSQL %.0f us, total %.0f us"
+              + "  (load average %s)%n",
+          1000.0 * (cpu1[0] - cpu0[0]) / rows,
+          1000.0 * (cpu1[1] - cpu0[1]) / rows,
+          1000.0 * (cpu1[0] - cpu0[0] + cpu1[1] - cpu0[1]) / rows,
+          BenchPlatform.loadAverage());
+      if (System.getenv("BENCH_DEBUG") != null) {
+        System.out.print(
+            "  service threads' CPU, upload -> COMPLETED:\n"
+                + BenchPlatform.busiestThreads(threads0, threads1));
+      }
       System.out.printf(
           "  created %d, skipped %d, failed %d%n",
           progress.get("created").asInt(),

@@ -389,11 +389,15 @@ class ImportJobTests {
     assertThat(job.get("progress").get("failed").asInt()).isEqualTo(1);
     Map<String, Integer> perAgent = new HashMap<>();
     String namedAssignee = null;
+    String routedLead = null;
+    String namedLead = null;
     for (JsonNode lead : leadsOf(world.admin(), Imports.id(job)).get("items")) {
       if (lead.get("lastName").asString().equals("Lead")
           && lead.get("firstName").asString().equals("Named")) {
         namedAssignee = lead.get("assigneeId").asString();
+        namedLead = lead.get("id").asString();
       } else {
+        routedLead = lead.get("id").asString();
         perAgent.merge(lead.get("assigneeId").asString(), 1, Integer::sum);
       }
     }
@@ -406,6 +410,33 @@ class ImportJobTests {
             .query(Integer.class)
             .single();
     assertThat(ruleAssignments).isEqualTo(6);
+
+    // Each lead's history says it was imported, by whom, by which import, and to whom it went.
+    JsonNode named = history(namedLead);
+    assertThat(named).hasSize(1);
+    assertThat(named.get(0).get("action").asString()).isEqualTo("IMPORTED");
+    assertThat(named.get(0).get("actorId").asString()).isEqualTo(world.admin().id().toString());
+    assertThat(named.get(0).get("requestId").asString()).isEqualTo("import:" + Imports.id(job));
+    assertThat(named.get(0).get("reason").asString()).isEqualTo("Imported from rr.csv");
+    assertThat(named.get(0).get("newValue").get("importId").asString())
+        .isEqualTo(Imports.id(job).toString());
+    assertThat(named.get(0).get("newValue").get("assigneeId").asString())
+        .isEqualTo(agentA.id().toString());
+    JsonNode routed = history(routedLead);
+    assertThat(routed).hasSize(1);
+    assertThat(routed.get(0).get("reason").asString())
+        .isEqualTo("Imported from rr.csv; assigned by an assignment rule");
+    assertThat(routed.get(0).get("newValue").get("assigneeId").asString())
+        .isIn(agentA.id().toString(), agentB.id().toString());
+  }
+
+  private JsonNode history(String leadId) throws Exception {
+    return Fixtures.read(
+            mvc.perform(
+                    get("/api/leads/" + leadId + "/history")
+                        .header(HttpHeaders.AUTHORIZATION, world.admin().bearer()))
+                .andReturn())
+        .get("items");
   }
 
   @Test
@@ -512,6 +543,24 @@ class ImportJobTests {
     assertThat(leadsOf(world.admin(), Imports.id(job)).get("items")).hasSize(1);
     JsonNode after = imports.status(world.admin(), Imports.id(job));
     assertThat(after.get("undo").get("removed").asInt()).isEqualTo(2);
+    // The removed leads' history goes with them; the kept lead's stays.
+    assertThat(
+            jdbc.sql(
+                    """
+                    select count(*) from lead_history h
+                     where h.tenant_id = :t
+                       and not exists (select 1 from lead l where l.id = h.lead_id)
+                    """)
+                .param("t", world.tenantId())
+                .query(Integer.class)
+                .single())
+        .isZero();
+    assertThat(
+            jdbc.sql("select count(*) from lead_history where lead_id = :id")
+                .param("id", touched)
+                .query(Integer.class)
+                .single())
+        .isGreaterThanOrEqualTo(2);
     assertThat(
             jdbc.sql(
                     "select count(*) from outbox_event where aggregate_id = :id and type = 'LeadsImportUndone'")

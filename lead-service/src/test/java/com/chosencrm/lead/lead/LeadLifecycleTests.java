@@ -185,10 +185,14 @@ class LeadLifecycleTests {
                 .header(HttpHeaders.AUTHORIZATION, world.admin().bearer()))
         .andExpect(status().isNotFound());
 
+    assertThat(count("select count(*) from lead_assignment where lead_id = :id", old)).isOne();
+
     assertThat(purge.purge()).isGreaterThanOrEqualTo(1);
 
     assertThat(count("select count(*) from lead where id = :id", old)).isZero();
     assertThat(count("select count(*) from lead_history where lead_id = :id", old)).isZero();
+    assertThat(count("select count(*) from lead_assignment where lead_id = :id", old)).isZero();
+    assertThat(count("select count(*) from lead_history where lead_id = :id", recent)).isPositive();
     assertThat(count("select count(*) from lead where id = :id", recent)).isOne();
   }
 
