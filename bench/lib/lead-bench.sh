@@ -12,10 +12,11 @@ shift
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 echo "Building lead-service ..."
-mvn -B -q -ntp -pl lead-service test-compile -Dspotless.check.skip=true
-mvn -B -q -ntp -pl lead-service dependency:build-classpath \
+# With -am the common modules come from this tree (their target/classes), not from whatever an
+# earlier `mvn install` left in ~/.m2; each module writes the file, lead-service (built last) wins.
+mvn -B -q -ntp -pl lead-service -am test-compile dependency:build-classpath -Dspotless.check.skip=true \
   -Dmdep.includeScope=test -Dmdep.outputFile="$work/test.cp" >/dev/null
-mvn -B -q -ntp -pl lead-service dependency:build-classpath \
+mvn -B -q -ntp -pl lead-service -am test-compile dependency:build-classpath -Dspotless.check.skip=true \
   -Dmdep.includeScope=runtime -Dmdep.outputFile="$work/runtime.cp" >/dev/null
 service_cp="$PWD/lead-service/target/classes:$(cat "$work/runtime.cp")"
 bench_cp="$PWD/lead-service/target/test-classes:$PWD/lead-service/target/classes:$(cat "$work/test.cp")"
