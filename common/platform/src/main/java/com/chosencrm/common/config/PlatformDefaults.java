@@ -44,6 +44,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
     defaults.put("management.endpoint.health.probes.enabled", "true");
     defaults.put("management.info.build.enabled", "true");
     defaults.put("springdoc.swagger-ui.path", "/swagger-ui.html");
+    // Answers are JSON (not */*), and a @ModelAttribute filter is the query parameters it binds.
+    defaults.put("springdoc.default-produces-media-type", "application/json");
+    defaults.put("springdoc.default-flat-param-object", "true");
     boolean local = Arrays.asList(environment.getActiveProfiles()).contains("local");
     boolean structured =
         environment.getProperty("chosencrm.logging.structured", Boolean.class, !local);
