@@ -47,6 +47,7 @@ public class PlatformTestApplication {
       throw new NotFoundException("Thing", id);
     }
 
+    @ApiResponse(responseCode = "409", description = "The thing exists")
     @PostMapping("/api/probe/things")
     Map<String, Object> create(@Valid @RequestBody ThingRequest request) {
       return Map.of("name", request.name());

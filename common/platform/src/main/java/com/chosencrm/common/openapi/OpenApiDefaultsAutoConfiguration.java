@@ -19,7 +19,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Every service's OpenAPI document: titled after the service, versioned from its build, a bearer
@@ -34,8 +33,6 @@ public class OpenApiDefaultsAutoConfiguration {
   static {
     // CurrentUser comes from the token, never from the request: keep it out of the parameters.
     SpringDocUtils.getConfig().addRequestWrapperToIgnore(CurrentUser.class);
-    // A JsonNode field holds any JSON value (audit details, history values), not the node's API.
-    SpringDocUtils.getConfig().replaceWithSchema(JsonNode.class, new Schema<>());
   }
 
   static final String BEARER = "bearerAuth";
@@ -86,6 +83,11 @@ public class OpenApiDefaultsAutoConfiguration {
   @Bean
   OpenApiCustomizer responseSchemasCustomizer() {
     return new ResponseSchemas();
+  }
+
+  @Bean
+  JsonValues jsonValues() {
+    return new JsonValues();
   }
 
   /** Record components are null only where they say so; see {@link RecordNullability}. */

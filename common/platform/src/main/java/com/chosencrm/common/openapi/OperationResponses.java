@@ -94,6 +94,19 @@ final class OperationResponses implements OpenApiCustomizer {
         status ->
             responses.computeIfAbsent(
                 status, s -> new ApiResponse().description(DESCRIPTIONS.get(s))));
+    boolean answersSuccess = responses.keySet().stream().anyMatch(status -> status.startsWith("2"));
+    if (!answersSuccess) {
+      // With only error responses declared, springdoc leaves out the 200 it would have derived
+      // and gives its body to the declared ones instead: put it back where it belongs.
+      responses.values().stream()
+          .map(ApiResponse::getContent)
+          .filter(content -> content != null && !content.containsKey(PROBLEM_JSON))
+          .findFirst()
+          .ifPresent(
+              content ->
+                  responses.addApiResponse(
+                      "200", new ApiResponse().description("OK").content(content)));
+    }
     responses.forEach(
         (status, response) -> {
           if (status.startsWith("4") || status.startsWith("5")) {

@@ -61,6 +61,17 @@ class OpenApiDefaultsTests {
   }
 
   @Test
+  void declaringOnlyAnErrorResponseKeepsTheSuccessfulAnswer() throws Exception {
+    String create = "$.paths['/api/probe/things'].post.responses";
+    mvc.perform(get("/v3/api-docs"))
+        .andExpect(jsonPath(create + "['200'].content['application/json'].schema").exists())
+        .andExpect(
+            jsonPath(create + "['409'].content['application/problem+json'].schema['$ref']")
+                .value("#/components/schemas/Problem"))
+        .andExpect(jsonPath(create + "['409'].content['application/json']").doesNotExist());
+  }
+
+  @Test
   void acceptedAnswersKeepTheirBodyAndDeclaredHeaders() throws Exception {
     String polish = "$.paths['/api/probe/gadgets/{id}/polish'].post.responses";
     mvc.perform(get("/v3/api-docs"))
