@@ -4,12 +4,9 @@ import type { components, paths } from './generated/lead-service';
 import { networkError, problemFrom, toApiError } from './problem';
 
 /*
- * The spreadsheet import of lead-service (`/api/leads/imports`), kept apart from leadService.ts
- * because it comes from the import work (branch h-import, commit a5b1d06), not yet merged into
- * main: openapi/lead-service.json was fetched from a lead-service built from main with that commit
- * merged. If the import's API changes before it lands, re-fetch the snapshot and this file is
- * where the compiler points. Answers are typed as generated; only the strings with known values
- * (state, duplicate policy) are narrowed.
+ * The spreadsheet import of lead-service (`/api/leads/imports`), kept apart from leadService.ts.
+ * Answers are typed as generated; only the strings with known values (state, duplicate policy) are
+ * narrowed.
  */
 type Schemas = components['schemas'];
 
