@@ -4,16 +4,11 @@ import type { components, paths } from './generated/lead-service';
 import { networkError, problemFrom, toApiError } from './problem';
 
 /*
- * The spreadsheet import of lead-service (`/api/leads/imports`), kept apart from leadService.ts
- * because it comes from the import work (branch h-import, commit a5b1d06), not yet merged into
- * main: openapi/lead-service.json was fetched from a lead-service built from main with that commit
- * merged. If the import's API changes before it lands, re-fetch the snapshot and this file is
- * where the compiler points. Answers are typed as sent, as in leadService.ts.
+ * The spreadsheet import of lead-service (`/api/leads/imports`), kept apart from leadService.ts.
+ * Answers are typed as generated; only the strings with known values (state, duplicate policy) are
+ * narrowed.
  */
 type Schemas = components['schemas'];
-type Received<S, Always extends keyof S = never> = {
-  [K in keyof S]-?: K extends Always ? NonNullable<S[K]> : NonNullable<S[K]> | null;
-};
 
 /**
  * MAPPING (uploaded, waiting for the mapping), QUEUED, RUNNING, COMPLETED, FAILED, CANCELLED,
@@ -22,38 +17,24 @@ type Received<S, Always extends keyof S = never> = {
 export type ImportState = 'MAPPING' | 'QUEUED' | 'RUNNING' | 'COMPLETED' | 'FAILED' | 'CANCELLED' | 'EXPIRED';
 export type DuplicatePolicy = 'SKIP' | 'UPDATE' | 'CREATE';
 
-export type ColumnHeader = Received<Schemas['ColumnHeader'], 'column' | 'letter' | 'samples'>;
-export type MappedColumn = { column: number; field: string };
+export type ColumnHeader = Schemas['ColumnHeader'];
+export type MappedColumn = Schemas['MappedColumn'];
 /** `field` null when nothing matched; `matchedBy` SAVED, CUSTOM_FIELD or HEADER. */
-export type ProposedColumn = Received<Schemas['ProposedColumn'], 'column'>;
-export type ImportProgress = Received<Schemas['Progress'], keyof Schemas['Progress']>;
-export type ImportUndo = Received<Schemas['Undo'], 'undoneAt' | 'removed' | 'kept'>;
-export type ImportJob = Omit<
-  Received<
-    Schemas['ImportJobView'],
-    'id' | 'state' | 'format' | 'fileSize' | 'headerRow' | 'headers' | 'sampleRows' | 'proposedMapping' | 'progress' | 'createdAt'
-  >,
-  'state' | 'headers' | 'proposedMapping' | 'mapping' | 'progress' | 'undo' | 'duplicatePolicy'
-> & {
+export type ProposedColumn = Schemas['ProposedColumn'];
+export type ImportProgress = Schemas['Progress'];
+export type ImportUndo = Schemas['Undo'];
+export type ImportJob = Omit<Schemas['ImportJobView'], 'state' | 'duplicatePolicy'> & {
   state: ImportState;
-  headers: ColumnHeader[];
-  proposedMapping: ProposedColumn[];
-  mapping: MappedColumn[] | null;
   duplicatePolicy: DuplicatePolicy | null;
-  progress: ImportProgress;
-  undo: ImportUndo | null;
 };
-export type ImportSummary = Omit<
-  Received<Schemas['ImportJobSummary'], 'id' | 'state' | 'format' | 'progress' | 'createdAt'>,
-  'state' | 'progress' | 'undo'
-> & { state: ImportState; progress: ImportProgress; undo: ImportUndo | null };
+export type ImportSummary = Omit<Schemas['ImportJobSummary'], 'state'> & { state: ImportState };
 export type StartImportRequest = {
   mapping: MappedColumn[];
   duplicatePolicy: DuplicatePolicy;
   saveMapping?: boolean;
   defaultAssigneeId?: string;
 };
-export type UndoResult = Received<Schemas['UndoResult'], keyof Schemas['UndoResult']>;
+export type UndoResult = Schemas['UndoResult'];
 
 const client = createClient<paths>({ baseUrl: window.location.origin, fetch: session.authorizedFetch });
 

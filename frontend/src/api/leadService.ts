@@ -4,45 +4,25 @@ import type { components, paths } from './generated/lead-service';
 import { networkError, problemFrom } from './problem';
 
 /*
- * lead-service's answers as they arrive on the wire, over the types generated from its OpenAPI
- * document (openapi/lead-service.json). As with user-service (see userService.ts), springdoc marks
- * no answer field required or nullable while Jackson writes every record component, nulls
- * included; `Received<Schema, Always>` states that: every field present, the ones in `Always`
- * never null (read from the Java records under lead-service/src/main/java: primitives, ids,
- * timestamps and lists the service always fills), every other one `T | null`.
+ * lead-service's answers as they arrive on the wire, straight from its OpenAPI document
+ * (openapi/lead-service.json): every answer field required, `T | null` exactly where the service may
+ * send null. As with user-service (see userService.ts), only what the document cannot say is
+ * narrowed here: JSON values (custom fields, history values) and strings with known values.
  */
 type Schemas = components['schemas'];
-type Received<S, Always extends keyof S = never> = {
-  [K in keyof S]-?: K extends Always ? NonNullable<S[K]> : NonNullable<S[K]> | null;
-};
 /** A keyset page, `{items, nextCursor}`; nextCursor is null on the last page. */
 type Paged<Item> = { items: Item[]; nextCursor: string | null };
 
 export type LoanPurpose = NonNullable<Schemas['LeadView']['loanPurpose']>;
 export type CreditBand = NonNullable<Schemas['LeadView']['creditBand']>;
-export type StageKind = NonNullable<Schemas['Stage']['kind']>;
-export type ConsentMethod = NonNullable<Schemas['ConsentView']['method']>;
+export type StageKind = Schemas['Stage']['kind'];
+export type ConsentMethod = Schemas['ConsentView']['method'];
 
-export type Consent = Received<Schemas['ConsentView'], 'givenAt' | 'method' | 'text'>;
+export type Consent = Schemas['ConsentView'];
 /** A JSON value as the service stores it: custom field values, history values. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
-export type Lead = Received<
-  Omit<Schemas['LeadView'], 'consent' | 'customFields' | 'tags'>,
-  | 'id'
-  | 'statusId'
-  | 'status'
-  | 'statusKind'
-  | 'needsReassignment'
-  | 'doNotContact'
-  | 'createdAt'
-  | 'updatedAt'
-  | 'version'
-> & {
-  tags: string[];
-  customFields: Record<string, JsonValue>;
-  consent: Consent | null;
-};
+export type Lead = Omit<Schemas['LeadView'], 'customFields'> & { customFields: Record<string, JsonValue> };
 export type LeadPage = Paged<Lead>;
 
 /**
@@ -60,10 +40,11 @@ export type HistoryAction =
   | 'RESTORED'
   | 'MERGED'
   | 'MERGED_INTO';
-export type HistoryEntry = Omit<
-  Received<Omit<Schemas['LeadHistoryEntry'], 'oldValue' | 'newValue'>, 'id' | 'action' | 'occurredAt'>,
-  'action'
-> & { action: HistoryAction | (string & {}); oldValue: JsonValue; newValue: JsonValue };
+export type HistoryEntry = Omit<Schemas['LeadHistoryEntry'], 'action' | 'oldValue' | 'newValue'> & {
+  action: HistoryAction | (string & {});
+  oldValue: JsonValue;
+  newValue: JsonValue;
+};
 export type HistoryPage = Paged<HistoryEntry>;
 
 /** The list's filter as the service binds it (`LeadFilter`): every criterion optional. */
@@ -89,7 +70,7 @@ export type CreateLeadRequest = Omit<Schemas['CreateLead'], 'customFields'> & { 
 export type UpdateLeadRequest = Omit<Schemas['UpdateLead'], 'customFields'> & { customFields: Record<string, JsonValue> };
 export type ConsentRequest = Schemas['ConsentBody'];
 
-export type Stage = Received<Schemas['Stage'], keyof Schemas['Stage']>;
+export type Stage = Schemas['Stage'];
 /** A stage to keep (with its id), rename, or add (without). */
 export type StageDraft = { id?: string; name: string; kind: StageKind };
 export interface StagesUpdate {
@@ -98,28 +79,25 @@ export interface StagesUpdate {
   moveLeadsTo?: Record<string, string>;
 }
 
-export type BulkAction = NonNullable<Schemas['BulkResult']['action']>;
+export type BulkAction = Schemas['BulkResult']['action'];
 export type BulkRequest = Omit<Schemas['Bulk'], 'action'> & { action: BulkAction };
-export type BulkResult = Received<Schemas['BulkResult'], keyof Schemas['BulkResult']>;
+export type BulkResult = Schemas['BulkResult'];
 
 /** Assign or reassign to a user, or to a team's agents in turn; a reason is required to reassign. */
 export type AssignRequest = Schemas['Assign'];
 
-export type AssignmentActionType = NonNullable<Schemas['Action']['type']>;
-export type RuleMatch = Received<Schemas['Match'], 'sources' | 'states' | 'loanPurposes' | 'creditBands'>;
-export type RuleAction = Omit<Received<Schemas['Action'], 'type'>, never>;
-export type AssignmentRule = Omit<
-  Received<Schemas['Rule'], 'id' | 'name' | 'enabled' | 'match' | 'action'>,
-  'match' | 'action'
-> & { match: RuleMatch; action: RuleAction };
-export type RuleSet = { timeZone: string; rules: AssignmentRule[] };
+export type AssignmentActionType = Schemas['Action']['type'];
+export type RuleMatch = Schemas['Match'];
+export type RuleAction = Schemas['Action'];
+export type AssignmentRule = Schemas['Rule'];
+export type RuleSet = Schemas['RuleSet'];
 /** Rules go in full and in order; a rule sent with its id keeps it (and its round-robin turn). */
 export type RulesUpdate = {
   timeZone?: string;
   rules: (Omit<Schemas['RuleBody'], 'action'> & { action: { type: AssignmentActionType; userId?: string; teamId?: string } })[];
 };
 
-export type Agent = Received<Schemas['AgentResponse'], 'userId' | 'name' | 'roles' | 'active' | 'paused'>;
+export type Agent = Schemas['AgentResponse'];
 
 const client = createClient<paths>({ baseUrl: window.location.origin, fetch: session.authorizedFetch });
 
@@ -138,8 +116,8 @@ async function call<T>(pending: Promise<{ data?: unknown; error?: unknown; respo
 
 /**
  * The list's query string as lead-service binds it: the filter's criteria as top-level parameters
- * (`status=New&status=Contacted&tags=hot`), lists as repeated parameters, empty values left out.
- * The generated type nests them under `filter` (springdoc's view of a @ModelAttribute).
+ * (`status=New&status=Contacted&tags=hot`, as the document lists them), lists as repeated
+ * parameters, empty values left out.
  */
 export function listSearchParams(query: LeadListQuery): URLSearchParams {
   const params = new URLSearchParams();
@@ -162,7 +140,9 @@ export const leadService = {
   list: (query: LeadListQuery) =>
     call<LeadPage>(
       client.GET('/api/leads', {
-        params: { query: { ...query, filter: query.filter } },
+        params: {
+          query: { ...query.filter, sort: query.sort, direction: query.direction, cursor: query.cursor, limit: query.limit },
+        },
         querySerializer: () => listSearchParams(query).toString(),
       }),
     ),

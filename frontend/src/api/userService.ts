@@ -4,24 +4,15 @@ import type { components, paths } from './generated/user-service';
 import { networkError, problemFrom } from './problem';
 
 /*
- * user-service's answers as they arrive on the wire.
- *
- * Its OpenAPI document (springdoc, OpenAPI 3.1) names every field of every answer but marks none
- * required and none nullable, so the generated types read `field?: T`. What the service sends is
- * different: Jackson writes every component of its Java records, null included (`"teamId": null`).
- * `Received<Schema, Always>` says exactly that: every field present; the fields in `Always` never
- * null (primitives, ids and timestamps the records always fill, read from the records under
- * user-service/src/main/java), every other field `T | null`. The field names come from the
- * generated schema, so a renamed or removed field still breaks the build here.
+ * user-service's answers as they arrive on the wire, straight from its OpenAPI document: every
+ * field of an answer is required (Jackson writes every record component) and typed `T | null`
+ * exactly where the service may send null (`@Nullable` record components). Only what the document
+ * cannot say is narrowed here: role names sent as strings, flag values of any JSON type, audit
+ * details as a JSON object.
  */
 type Schemas = components['schemas'];
-type Received<S, Always extends keyof S = never> = {
-  [K in keyof S]-?: K extends Always ? NonNullable<S[K]> : NonNullable<S[K]> | null;
-};
-/** A keyset page, `{items, nextCursor}`; nextCursor is null on the last page. */
-type Paged<S extends { items?: unknown; nextCursor?: unknown }, Item> = Received<Omit<S, 'items'>> & { items: Item[] };
 
-export type Role = NonNullable<Schemas['UserResponse']['roles']>[number];
+export type Role = Schemas['UserResponse']['roles'][number];
 /** The roles a tenant admin can grant (user-service's GRANTABLE_ROLE): not PLATFORM_ADMIN. */
 export type GrantableRole = Exclude<Role, 'PLATFORM_ADMIN'>;
 
@@ -29,83 +20,62 @@ export type GrantableRole = Exclude<Role, 'PLATFORM_ADMIN'>;
  * The user of sign-in, refresh and /me. The document types these roles as plain strings (the
  * service writes them from `Role` names, see UserAccount.roleNames), so they are narrowed here.
  */
-export type SessionUser = Omit<
-  Received<Schemas['UserSummary'], 'id' | 'tenantId' | 'email' | 'firstName' | 'lastName' | 'roles'>,
-  'roles'
-> & { roles: Role[] };
-export type TokenResponse = Received<
-  Omit<Schemas['TokenResponse'], 'user'>,
-  'accessToken' | 'tokenType' | 'expiresIn' | 'refreshToken' | 'refreshExpiresAt'
-> & { user: SessionUser };
+export type SessionUser = Omit<Schemas['UserSummary'], 'roles'> & { roles: Role[] };
+export type TokenResponse = Omit<Schemas['TokenResponse'], 'user'> & { user: SessionUser };
 export type RegisterRequest = Schemas['RegisterRequest'];
 
-/**
- * /api/auth/me's tenant is MeResponse.TenantSummary (id, name, status). The document names it
- * `TenantSummary`, the same name as the platform operators' tenant summary, and shows the latter's
- * fields; only these three are sent.
- */
-export type MeTenant = Received<Pick<Schemas['TenantSummary'], 'id' | 'name' | 'status'>, 'id' | 'name' | 'status'>;
-export type Me = Omit<
-  Received<Schemas['MeResponse'], 'id' | 'tenantId' | 'email' | 'firstName' | 'lastName' | 'roles'>,
-  'roles' | 'tenant'
-> & { roles: Role[]; tenant: MeTenant };
+/** /api/auth/me's tenant: id, name, status. */
+export type MeTenant = Schemas['SignedInTenant'];
+export type Me = Omit<Schemas['MeResponse'], 'roles'> & { roles: Role[] };
 
-export type User = Received<
-  Schemas['UserResponse'],
-  'id' | 'email' | 'firstName' | 'lastName' | 'fullName' | 'roles' | 'active' | 'createdAt' | 'updatedAt'
->;
-export type UserPage = Paged<Schemas['CursorPageUserResponse'], User>;
+export type User = Schemas['UserResponse'];
+export type UserPage = Schemas['CursorPageUserResponse'];
 export type CreateUserRequest = Omit<Schemas['CreateUserRequest'], 'roles'> & { roles: GrantableRole[] };
 export type UpdateUserRequest = Schemas['UpdateUserRequest'];
 export type UserQuery = NonNullable<paths['/api/users']['get']['parameters']['query']>;
 
-export type TeamSummary = Received<Schemas['TeamSummary'], 'id' | 'name' | 'memberCount' | 'createdAt' | 'updatedAt'>;
-export type TeamMember = Received<Schemas['TeamMember'], keyof Schemas['TeamMember']>;
-export type Team = Received<Omit<Schemas['TeamResponse'], 'members'>, 'id' | 'name' | 'createdAt' | 'updatedAt'> & {
-  members: TeamMember[];
-};
+export type TeamSummary = Schemas['TeamSummary'];
+export type TeamMember = Schemas['TeamMember'];
+export type Team = Schemas['TeamResponse'];
 /** Create and update take the same body; a missing supervisorId means "no supervisor". */
 export type TeamRequest = Schemas['CreateTeamRequest'] & Schemas['UpdateTeamRequest'];
 
-export type Address = Received<Schemas['Address']>;
-export type Branding = Received<Schemas['Branding'], 'primaryColor'>;
-export type TenantSettings = Received<
-  Omit<Schemas['TenantSettingsView'], 'address' | 'branding'>,
-  'companyName' | 'timeZone' | 'locale' | 'version'
-> & { address: Address; branding: Branding };
+export type Address = Schemas['Address'];
+export type Branding = Schemas['Branding'];
+export type TenantSettings = Schemas['TenantSettingsView'];
 /** The whole profile; optional fields left out (or blank) are cleared, and `version` is the lock. */
 export type TenantSettingsRequest = Schemas['TenantSettingsRequest'];
 
 /** A flag's value: BOOLEAN, INTEGER or STRING flags (the document leaves it untyped). */
 export type FlagValue = boolean | number | string;
-export type FlagType = NonNullable<Schemas['FeatureFlagView']['type']>;
-export type FeatureFlag = Received<
-  Omit<Schemas['FeatureFlagView'], 'value' | 'defaultValue'>,
-  'key' | 'type' | 'description' | 'overridden'
-> & { value: FlagValue; defaultValue: FlagValue };
+export type FlagType = Schemas['FeatureFlagView']['type'];
+export type FeatureFlag = Omit<Schemas['FeatureFlagView'], 'value' | 'defaultValue'> & {
+  value: FlagValue;
+  defaultValue: FlagValue;
+};
 
-export type EntityType = NonNullable<Schemas['CustomFieldDefinition']['entity']>;
-export type CustomFieldType = NonNullable<Schemas['CustomFieldDefinition']['type']>;
-export type CustomField = Received<Schemas['CustomFieldDefinition'], keyof Schemas['CustomFieldDefinition']>;
+export type EntityType = Schemas['CustomFieldDefinition']['entity'];
+export type CustomFieldType = Schemas['CustomFieldDefinition']['type'];
+export type CustomField = Schemas['CustomFieldDefinition'];
 /** Entity and type go as strings (so the server can name the allowed values); we only send valid ones. */
 export type CreateCustomFieldRequest = Omit<Schemas['Create'], 'entity' | 'type'> & { entity: EntityType; type: CustomFieldType };
 export type UpdateCustomFieldRequest = Omit<Schemas['Update'], 'type'> & { type?: CustomFieldType };
 
 /**
- * An audit entry. `details` is a JSON object (e.g. `{"changes": {...}}`); the document describes
- * it as Jackson's JsonNode class, not as the JSON it holds.
+ * An audit entry. `details` is a JSON object (e.g. `{"changes": {...}}`); the document says only
+ * "any JSON value".
  */
-export type AuditEntry = Received<Omit<Schemas['AuditEntry'], 'details'>, 'id' | 'occurredAt' | 'action'> & {
+export type AuditEntry = Omit<Schemas['AuditEntry'], 'details'> & {
   details: Record<string, unknown> | null;
 };
-export type AuditPage = Paged<Schemas['CursorPageAuditEntry'], AuditEntry>;
+export type AuditPage = Omit<Schemas['CursorPageAuditEntry'], 'items'> & { items: AuditEntry[] };
 export type AuditQuery = NonNullable<paths['/api/settings/audit']['get']['parameters']['query']>;
 
 const client = createClient<paths>({ baseUrl: window.location.origin, fetch: session.authorizedFetch });
 
 /**
- * The body of a successful answer as `T` (see `Received` above), or an ApiError. `T` is stated by
- * each function below, because the generated answer types are looser than the wire.
+ * The body of a successful answer as `T`, or an ApiError. `T` is stated by each function below:
+ * the generated answer type, or its narrowing above.
  */
 async function call<T>(pending: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<T> {
   let result;

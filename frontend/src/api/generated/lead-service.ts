@@ -423,11 +423,11 @@ export interface components {
     schemas: {
         Action: {
             /** Format: uuid */
-            teamId?: string;
+            teamId: string | null;
             /** @enum {string} */
-            type?: "USER" | "TEAM_ROUND_ROBIN" | "TEAM_LEAST_OPEN";
+            type: "USER" | "TEAM_ROUND_ROBIN" | "TEAM_LEAST_OPEN";
             /** Format: uuid */
-            userId?: string;
+            userId: string | null;
         };
         ActionBody: {
             /** Format: uuid */
@@ -437,21 +437,21 @@ export interface components {
             userId?: string;
         };
         AgentResponse: {
-            active?: boolean;
-            email?: string;
-            name?: string;
-            pauseReason?: string;
-            paused?: boolean;
+            active: boolean;
+            email: string | null;
+            name: string;
+            pauseReason: string | null;
+            paused: boolean;
             /** Format: date-time */
-            pausedUntil?: string;
-            roles?: string[];
+            pausedUntil: string | null;
+            roles: string[];
             /** Format: uuid */
-            teamId?: string;
+            teamId: string | null;
             /** Format: uuid */
-            userId?: string;
+            userId: string;
         };
         AgentsResponse: {
-            items?: components["schemas"]["AgentResponse"][];
+            items: components["schemas"]["AgentResponse"][];
         };
         Assign: {
             reason?: string;
@@ -474,11 +474,11 @@ export interface components {
         };
         BulkResult: {
             /** @enum {string} */
-            action?: "ASSIGN" | "CHANGE_STATUS" | "ADD_TAGS" | "REMOVE_TAGS" | "DELETE";
+            action: "ASSIGN" | "CHANGE_STATUS" | "ADD_TAGS" | "REMOVE_TAGS" | "DELETE";
             /** Format: int32 */
-            changed?: number;
+            changed: number;
             /** Format: int32 */
-            matched?: number;
+            matched: number;
         };
         ChangeStatus: {
             /** Format: int32 */
@@ -487,10 +487,10 @@ export interface components {
         };
         ColumnHeader: {
             /** Format: int32 */
-            column?: number;
-            letter?: string;
-            name?: string;
-            samples?: string[];
+            column: number;
+            letter: string;
+            name: string | null;
+            samples: string[];
         };
         ConsentBody: {
             /** Format: date-time */
@@ -500,10 +500,10 @@ export interface components {
         };
         ConsentView: {
             /** Format: date-time */
-            givenAt?: string;
+            givenAt: string;
             /** @enum {string} */
-            method?: "WEB_FORM" | "PAPER_FORM" | "E_SIGNATURE" | "RECORDED_CALL" | "EMAIL" | "IMPORTED" | "OTHER";
-            text?: string;
+            method: "WEB_FORM" | "PAPER_FORM" | "E_SIGNATURE" | "RECORDED_CALL" | "EMAIL" | "IMPORTED" | "OTHER";
+            text: string;
         };
         ContactCandidate: {
             email?: string;
@@ -533,16 +533,16 @@ export interface components {
             tags?: string[];
         };
         CursorPageImportJobSummary: {
-            items?: components["schemas"]["ImportJobSummary"][];
-            nextCursor?: string;
+            items: components["schemas"]["ImportJobSummary"][];
+            nextCursor: string | null;
         };
         CursorPageLeadHistoryEntry: {
-            items?: components["schemas"]["LeadHistoryEntry"][];
-            nextCursor?: string;
+            items: components["schemas"]["LeadHistoryEntry"][];
+            nextCursor: string | null;
         };
         CursorPageLeadView: {
-            items?: components["schemas"]["LeadView"][];
-            nextCursor?: string;
+            items: components["schemas"]["LeadView"][];
+            nextCursor: string | null;
         };
         DoNotContact: {
             doNotContact: boolean;
@@ -553,94 +553,66 @@ export interface components {
         };
         DuplicateMatch: {
             /** Format: uuid */
-            leadId?: string;
-            matchedOn?: ("EMAIL" | "PHONE")[];
+            leadId: string;
+            matchedOn: ("EMAIL" | "PHONE")[];
         };
         DuplicateResult: {
-            duplicates?: components["schemas"]["DuplicateMatch"][];
+            duplicates: components["schemas"]["DuplicateMatch"][];
             /** Format: int32 */
-            index?: number;
+            index: number;
         };
         DuplicateResults: {
-            results?: components["schemas"]["DuplicateResult"][];
+            results: components["schemas"]["DuplicateResult"][];
         };
         ImportJobSummary: {
             /** Format: date-time */
-            createdAt?: string;
+            createdAt: string;
             /** Format: uuid */
-            createdBy?: string;
-            duplicatePolicy?: string;
-            failure?: string;
-            fileName?: string;
+            createdBy: string | null;
+            duplicatePolicy: string | null;
+            failure: string | null;
+            fileName: string | null;
             /** Format: date-time */
-            finishedAt?: string;
-            format?: string;
+            finishedAt: string | null;
+            format: string;
             /** Format: uuid */
-            id?: string;
-            progress?: components["schemas"]["Progress"];
+            id: string;
+            progress: components["schemas"]["Progress"];
             /** Format: date-time */
-            startedAt?: string;
-            state?: string;
-            undo?: components["schemas"]["Undo"];
+            startedAt: string | null;
+            state: string;
+            undo: components["schemas"]["Undo"] | null;
         };
         ImportJobView: {
             /** Format: date-time */
-            createdAt?: string;
+            createdAt: string;
             /** Format: uuid */
-            createdBy?: string;
+            createdBy: string | null;
             /** Format: uuid */
-            defaultAssigneeId?: string;
-            duplicatePolicy?: string;
-            errorReport?: string;
-            failure?: string;
-            fileName?: string;
+            defaultAssigneeId: string | null;
+            duplicatePolicy: string | null;
+            errorReport: string | null;
+            failure: string | null;
+            fileName: string | null;
             /** Format: int64 */
-            fileSize?: number;
+            fileSize: number;
             /** Format: date-time */
-            finishedAt?: string;
-            format?: string;
+            finishedAt: string | null;
+            format: string;
             /** Format: int32 */
-            headerRow?: number;
-            headers?: components["schemas"]["ColumnHeader"][];
+            headerRow: number;
+            headers: components["schemas"]["ColumnHeader"][];
             /** Format: uuid */
-            id?: string;
-            mapping?: components["schemas"]["MappedColumn"][];
-            progress?: components["schemas"]["Progress"];
-            proposedMapping?: components["schemas"]["ProposedColumn"][];
-            sampleRows?: string[][];
-            sheetName?: string;
+            id: string;
+            mapping: components["schemas"]["MappedColumn"][] | null;
+            progress: components["schemas"]["Progress"];
+            proposedMapping: components["schemas"]["ProposedColumn"][];
+            sampleRows: string[][];
+            sheetName: string | null;
             /** Format: date-time */
-            startedAt?: string;
-            state?: string;
-            undo?: components["schemas"]["Undo"];
-        };
-        JsonNode: {
-            array?: boolean;
-            bigDecimal?: boolean;
-            bigInteger?: boolean;
-            binary?: boolean;
-            boolean?: boolean;
-            container?: boolean;
-            double?: boolean;
-            embeddedValue?: boolean;
-            empty?: boolean;
-            float?: boolean;
-            floatingPointNumber?: boolean;
-            int?: boolean;
-            integralNumber?: boolean;
-            long?: boolean;
-            missingNode?: boolean;
-            /** @enum {string} */
-            nodeType?: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
-            null?: boolean;
-            number?: boolean;
-            object?: boolean;
-            pojo?: boolean;
-            short?: boolean;
-            string?: boolean;
-            /** @deprecated */
-            textual?: boolean;
-            valueNode?: boolean;
+            startedAt: string | null;
+            state: string;
+            undo: components["schemas"]["Undo"] | null;
         };
         LeadFilter: {
             assigneeId?: string[];
@@ -664,87 +636,87 @@ export interface components {
             unassigned?: boolean;
         };
         LeadHistoryEntry: {
-            action?: string;
+            action: string;
             /** Format: uuid */
-            actorId?: string;
-            field?: string;
+            actorId: string | null;
+            field: string | null;
             /** Format: uuid */
-            id?: string;
+            id: string;
             /** Format: uuid */
-            mergedFromLeadId?: string;
-            newValue?: components["schemas"]["JsonNode"];
+            mergedFromLeadId: string | null;
+            newValue: unknown;
             /** Format: date-time */
-            occurredAt?: string;
-            oldValue?: components["schemas"]["JsonNode"];
-            reason?: string;
-            requestId?: string;
+            occurredAt: string;
+            oldValue: unknown;
+            reason: string | null;
+            requestId: string | null;
         };
         LeadView: {
             /** Format: date-time */
-            assignedAt?: string;
+            assignedAt: string | null;
             /** Format: uuid */
-            assigneeId?: string;
-            assigneeName?: string;
-            consent?: components["schemas"]["ConsentView"];
+            assigneeId: string | null;
+            assigneeName: string | null;
+            consent: components["schemas"]["ConsentView"] | null;
             /** Format: date-time */
-            createdAt?: string;
+            createdAt: string;
             /** Format: uuid */
-            createdBy?: string;
-            /** @enum {string} */
-            creditBand?: "EXCELLENT" | "GOOD" | "FAIR" | "POOR" | "UNKNOWN";
-            customFields?: {
+            createdBy: string | null;
+            /** @enum {string|null} */
+            creditBand: "EXCELLENT" | "GOOD" | "FAIR" | "POOR" | "UNKNOWN" | null;
+            customFields: {
                 [key: string]: unknown;
             };
             /** Format: date-time */
-            deletedAt?: string;
-            doNotContact?: boolean;
+            deletedAt: string | null;
+            doNotContact: boolean;
             /** Format: date-time */
-            doNotContactAt?: string;
+            doNotContactAt: string | null;
             /** Format: uuid */
-            doNotContactBy?: string;
-            doNotContactReason?: string;
-            email?: string;
-            firstName?: string;
+            doNotContactBy: string | null;
+            doNotContactReason: string | null;
+            email: string | null;
+            firstName: string | null;
             /** Format: uuid */
-            id?: string;
-            lastName?: string;
-            loanAmount?: number;
-            loanCurrency?: string;
+            id: string;
+            lastName: string | null;
+            loanAmount: number | null;
+            loanCurrency: string | null;
+            /** @enum {string|null} */
+            loanPurpose: "PURCHASE" | "REFINANCE" | "CASH_OUT" | "HELOC" | null;
+            /** Format: uuid */
+            mergedIntoId: string | null;
+            needsReassignment: boolean;
+            notes: string | null;
+            phone: string | null;
+            phoneE164: string | null;
+            propertyState: string | null;
+            source: string | null;
+            status: string;
+            /** Format: uuid */
+            statusId: string;
             /** @enum {string} */
-            loanPurpose?: "PURCHASE" | "REFINANCE" | "CASH_OUT" | "HELOC";
-            /** Format: uuid */
-            mergedIntoId?: string;
-            needsReassignment?: boolean;
-            notes?: string;
-            phone?: string;
-            phoneE164?: string;
-            propertyState?: string;
-            source?: string;
-            status?: string;
-            /** Format: uuid */
-            statusId?: string;
-            /** @enum {string} */
-            statusKind?: "OPEN" | "WON" | "LOST";
-            tags?: string[];
+            statusKind: "OPEN" | "WON" | "LOST";
+            tags: string[];
             /** Format: date-time */
-            updatedAt?: string;
+            updatedAt: string;
             /** Format: uuid */
-            updatedBy?: string;
+            updatedBy: string | null;
             /** Format: int64 */
-            version?: number;
+            version: number;
         };
         MappedColumn: {
             /** Format: int32 */
-            column?: number;
-            field?: string;
+            column: number;
+            field: string;
         };
         Match: {
-            creditBands?: string[];
-            loanPurposes?: string[];
-            maxLoanAmount?: number;
-            minLoanAmount?: number;
-            sources?: string[];
-            states?: string[];
+            creditBands: string[];
+            loanPurposes: string[];
+            maxLoanAmount?: number | null;
+            minLoanAmount?: number | null;
+            sources: string[];
+            states: string[];
         };
         Merge: {
             /** Format: uuid */
@@ -759,8 +731,8 @@ export interface components {
             until: string;
         };
         PhoneMatches: {
-            items?: components["schemas"]["LeadView"][];
-            phoneE164?: string;
+            items: components["schemas"]["LeadView"][];
+            phoneE164: string;
         };
         /** @description RFC 9457 problem details */
         Problem: {
@@ -777,26 +749,26 @@ export interface components {
         };
         Progress: {
             /** Format: int32 */
-            created?: number;
+            created: number;
             /** Format: int32 */
-            failed?: number;
+            failed: number;
             /** Format: int32 */
-            percent?: number;
+            percent: number;
             /** Format: int32 */
-            rowsRead?: number;
+            rowsRead: number;
             /** Format: int32 */
-            rowsTotal?: number;
+            rowsTotal: number;
             /** Format: int32 */
-            skipped?: number;
+            skipped: number;
             /** Format: int32 */
-            updated?: number;
+            updated: number;
         };
         ProposedColumn: {
             /** Format: int32 */
-            column?: number;
-            field?: string;
-            header?: string;
-            matchedBy?: string;
+            column: number;
+            field: string | null;
+            header: string | null;
+            matchedBy: string | null;
         };
         ReassignAll: {
             /** Format: uuid */
@@ -809,17 +781,17 @@ export interface components {
         };
         Reassigned: {
             /** Format: int32 */
-            reassigned?: number;
+            reassigned: number;
         };
         Rule: {
-            action?: components["schemas"]["Action"];
+            action: components["schemas"]["Action"];
             /** Format: int32 */
-            dailyCapPerAgent?: number;
-            enabled?: boolean;
+            dailyCapPerAgent: number | null;
+            enabled: boolean;
             /** Format: uuid */
-            id?: string;
-            match?: components["schemas"]["Match"];
-            name?: string;
+            id: string;
+            match: components["schemas"]["Match"];
+            name: string;
         };
         RuleBody: {
             action?: components["schemas"]["ActionBody"];
@@ -832,38 +804,38 @@ export interface components {
             name?: string;
         };
         RuleSet: {
-            rules?: components["schemas"]["Rule"][];
-            timeZone?: string;
+            rules: components["schemas"]["Rule"][];
+            timeZone: string;
         };
         RulesUpdate: {
             rules: components["schemas"]["RuleBody"][];
             timeZone?: string;
         };
         SavedMapping: {
-            field?: string;
-            header?: string;
+            field: string;
+            header: string;
             /** Format: date-time */
-            updatedAt?: string;
+            updatedAt: string;
         };
         SavedMappingItem: {
             field: string;
             header: string;
         };
         SavedMappings: {
-            items?: components["schemas"]["SavedMapping"][];
+            items: components["schemas"]["SavedMapping"][];
         };
         SavedMappingsBody: {
             items: components["schemas"]["SavedMappingItem"][];
         };
         Stage: {
             /** Format: uuid */
-            id?: string;
+            id: string;
             /** @enum {string} */
-            kind?: "OPEN" | "WON" | "LOST";
-            name?: string;
-            open?: boolean;
+            kind: "OPEN" | "WON" | "LOST";
+            name: string;
+            open: boolean;
             /** Format: int32 */
-            position?: number;
+            position: number;
         };
         StageBody: {
             /** Format: uuid */
@@ -872,7 +844,7 @@ export interface components {
             name?: string;
         };
         StagesResponse: {
-            stages?: components["schemas"]["Stage"][];
+            stages: components["schemas"]["Stage"][];
         };
         StagesUpdate: {
             moveLeadsTo?: {
@@ -889,21 +861,21 @@ export interface components {
         };
         Undo: {
             /** Format: int32 */
-            kept?: number;
+            kept: number;
             /** Format: int32 */
-            removed?: number;
+            removed: number;
             /** Format: date-time */
-            undoneAt?: string;
+            undoneAt: string;
             /** Format: uuid */
-            undoneBy?: string;
+            undoneBy: string | null;
         };
         UndoResult: {
             /** Format: uuid */
-            importId?: string;
+            importId: string;
             /** Format: int32 */
-            kept?: number;
+            kept: number;
             /** Format: int32 */
-            removed?: number;
+            removed: number;
         };
         UpdateLead: {
             consent?: components["schemas"]["ConsentBody"];
@@ -937,8 +909,22 @@ export type $defs = Record<string, never>;
 export interface operations {
     list: {
         parameters: {
-            query: {
-                filter: components["schemas"]["LeadFilter"];
+            query?: {
+                status?: string[];
+                assigneeId?: string[];
+                unassigned?: boolean;
+                teamId?: string;
+                source?: string[];
+                state?: string[];
+                loanPurpose?: string[];
+                creditBand?: string[];
+                createdFrom?: string;
+                createdTo?: string;
+                tags?: string[];
+                doNotContact?: boolean;
+                needsReassignment?: boolean;
+                deleted?: boolean;
+                importId?: string;
                 sort?: string;
                 direction?: string;
                 cursor?: string;
@@ -956,7 +942,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["CursorPageLeadView"];
+                    "application/json": components["schemas"]["CursorPageLeadView"];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */
@@ -979,15 +965,6 @@ export interface operations {
             };
             /** @description The caller's role does not allow this */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not in the caller's tenant */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1021,13 +998,15 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Created */
+            201: {
                 headers: {
+                    /** @description Where the created resource is read */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["LeadView"];
+                    "application/json": components["schemas"]["LeadView"];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */
@@ -1057,8 +1036,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or not in the caller's tenant */
-            404: {
+            /** @description A duplicate of an existing lead */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1094,7 +1073,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["AgentsResponse"];
+                    "application/json": components["schemas"]["AgentsResponse"];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */
@@ -1117,15 +1096,6 @@ export interface operations {
             };
             /** @description The caller's role does not allow this */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not in the caller's tenant */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1165,7 +1135,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["AgentResponse"];
+                    "application/json": components["schemas"]["AgentResponse"];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */
@@ -1232,7 +1202,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["AgentResponse"];
+                    "application/json": components["schemas"]["AgentResponse"];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */
@@ -1301,7 +1271,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["Reassigned"];
+                    "application/json": components["schemas"]["Reassigned"];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */
@@ -1324,15 +1294,6 @@ export interface operations {
             };
             /** @description The caller's role does not allow this */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not in the caller's tenant */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1366,16 +1327,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["RuleSet"];
-                };
-            };
-            /** @description Invalid request (problem+json with field errors) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["RuleSet"];
                 };
             };
             /** @description Missing, invalid, expired or revoked token */
@@ -1389,15 +1341,6 @@ export interface operations {
             };
             /** @description The caller's role does not allow this */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not in the caller's tenant */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1435,7 +1378,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["RuleSet"];
+                    "application/json": components["schemas"]["RuleSet"];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */
@@ -1458,15 +1401,6 @@ export interface operations {
             };
             /** @description The caller's role does not allow this */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not in the caller's tenant */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1504,7 +1438,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["BulkResult"];
+                    "application/json": components["schemas"]["BulkResult"];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */
@@ -1534,8 +1468,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or not in the caller's tenant */
-            404: {
+            /** @description More leads match than one action may change */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1571,7 +1505,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["PhoneMatches"];
+                    "application/json": components["schemas"]["PhoneMatches"];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */
@@ -1640,7 +1574,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["DuplicateResults"];
+                    "application/json": components["schemas"]["DuplicateResults"];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */
@@ -1663,15 +1597,6 @@ export interface operations {
             };
             /** @description The caller's role does not allow this */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not in the caller's tenant */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1707,13 +1632,15 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Accepted: the import is queued */
+            202: {
                 headers: {
+                    /** @description Where to follow the import */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["ImportJobView"];
+                    "application/json": components["schemas"]["ImportJobView"];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */
@@ -1743,8 +1670,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or not in the caller's tenant */
-            404: {
+            /** @description The file is too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1781,7 +1708,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["CursorPageImportJobSummary"];
+                    "application/json": components["schemas"]["CursorPageImportJobSummary"];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */
@@ -1804,15 +1731,6 @@ export interface operations {
             };
             /** @description The caller's role does not allow this */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not in the caller's tenant */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1847,13 +1765,15 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Created */
+            201: {
                 headers: {
+                    /** @description Where the created resource is read */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["ImportJobView"];
+                    "application/json": components["schemas"]["ImportJobView"];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */
@@ -1883,8 +1803,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or not in the caller's tenant */
-            404: {
+            /** @description The file is too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1918,16 +1838,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["SavedMappings"];
-                };
-            };
-            /** @description Invalid request (problem+json with field errors) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["SavedMappings"];
                 };
             };
             /** @description Missing, invalid, expired or revoked token */
@@ -1941,15 +1852,6 @@ export interface operations {
             };
             /** @description The caller's role does not allow this */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not in the caller's tenant */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1987,7 +1889,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["SavedMappings"];
+                    "application/json": components["schemas"]["SavedMappings"];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */
@@ -2010,15 +1912,6 @@ export interface operations {
             };
             /** @description The caller's role does not allow this */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not in the caller's tenant */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2054,7 +1947,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["ImportJobView"];
+                    "application/json": components["schemas"]["ImportJobView"];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */
@@ -2121,7 +2014,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["ImportJobView"];
+                    "application/json": components["schemas"]["ImportJobView"];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */
@@ -2160,6 +2053,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The import has already ended */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unexpected error; quote the request id */
             500: {
                 headers: {
@@ -2182,12 +2084,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The workbook of refused and skipped rows */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
             /** @description Invalid request (problem+json with field errors) */
             400: {
@@ -2251,13 +2155,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Accepted */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["ImportJobView"];
+                    "application/json": components["schemas"]["ImportJobView"];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */
@@ -2289,6 +2193,15 @@ export interface operations {
             };
             /** @description Not found, or not in the caller's tenant */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The import is not waiting for its mapping */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2324,7 +2237,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["UndoResult"];
+                    "application/json": components["schemas"]["UndoResult"];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */
@@ -2356,6 +2269,15 @@ export interface operations {
             };
             /** @description Not found, or not in the caller's tenant */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The import has not run yet */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2389,16 +2311,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["StagesResponse"];
-                };
-            };
-            /** @description Invalid request (problem+json with field errors) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["StagesResponse"];
                 };
             };
             /** @description Missing, invalid, expired or revoked token */
@@ -2412,15 +2325,6 @@ export interface operations {
             };
             /** @description The caller's role does not allow this */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not in the caller's tenant */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2458,7 +2362,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["StagesResponse"];
+                    "application/json": components["schemas"]["StagesResponse"];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */
@@ -2488,8 +2392,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or not in the caller's tenant */
-            404: {
+            /** @description A removed stage still has leads and no stage to move them to */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2511,6 +2415,21 @@ export interface operations {
     search: {
         parameters: {
             query?: {
+                status?: string[];
+                assigneeId?: string[];
+                unassigned?: boolean;
+                teamId?: string;
+                source?: string[];
+                state?: string[];
+                loanPurpose?: string[];
+                creditBand?: string[];
+                createdFrom?: string;
+                createdTo?: string;
+                tags?: string[];
+                doNotContact?: boolean;
+                needsReassignment?: boolean;
+                deleted?: boolean;
+                importId?: string;
                 q?: string;
                 cursor?: string;
                 limit?: number;
@@ -2527,7 +2446,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["CursorPageLeadView"];
+                    "application/json": components["schemas"]["CursorPageLeadView"];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */
@@ -2550,15 +2469,6 @@ export interface operations {
             };
             /** @description The caller's role does not allow this */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not in the caller's tenant */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2594,7 +2504,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["LeadView"];
+                    "application/json": components["schemas"]["LeadView"];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */
@@ -2667,7 +2577,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["LeadView"];
+                    "application/json": components["schemas"]["LeadView"];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */
@@ -2706,6 +2616,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The version is stale, or a duplicate of another lead */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unexpected error; quote the request id */
             500: {
                 headers: {
@@ -2728,8 +2647,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description No Content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2803,7 +2722,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["LeadView"];
+                    "application/json": components["schemas"]["LeadView"];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */
@@ -2835,6 +2754,24 @@ export interface operations {
             };
             /** @description Not found, or not in the caller's tenant */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The lead is already assigned */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nobody in the team is available */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2874,7 +2811,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["LeadView"];
+                    "application/json": components["schemas"]["LeadView"];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */
@@ -2944,7 +2881,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["CursorPageLeadHistoryEntry"];
+                    "application/json": components["schemas"]["CursorPageLeadHistoryEntry"];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */
@@ -3015,7 +2952,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["LeadView"];
+                    "application/json": components["schemas"]["LeadView"];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */
@@ -3086,7 +3023,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["LeadView"];
+                    "application/json": components["schemas"]["LeadView"];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */
@@ -3118,6 +3055,15 @@ export interface operations {
             };
             /** @description Not found, or not in the caller's tenant */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The lead is not assigned yet */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3153,7 +3099,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["LeadView"];
+                    "application/json": components["schemas"]["LeadView"];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */
@@ -3185,6 +3131,15 @@ export interface operations {
             };
             /** @description Not found, or not in the caller's tenant */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The lead was merged into another */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3224,7 +3179,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["LeadView"];
+                    "application/json": components["schemas"]["LeadView"];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */

@@ -422,6 +422,13 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         Address: {
+            city: string | null;
+            line1: string | null;
+            line2: string | null;
+            postalCode: string | null;
+            state: string | null;
+        };
+        AddressRequest: {
             city?: string;
             line1?: string;
             line2?: string;
@@ -429,20 +436,24 @@ export interface components {
             state?: string;
         };
         AuditEntry: {
-            action?: string;
-            actorEmail?: string;
+            action: string;
+            actorEmail: string | null;
             /** Format: uuid */
-            actorId?: string;
-            details?: components["schemas"]["JsonNode"];
+            actorId: string | null;
+            details: unknown;
             /** Format: uuid */
-            id?: string;
+            id: string;
             /** Format: date-time */
-            occurredAt?: string;
-            requestId?: string;
-            targetId?: string;
-            targetType?: string;
+            occurredAt: string;
+            requestId: string | null;
+            targetId: string | null;
+            targetType: string | null;
         };
         Branding: {
+            logoUrl: string | null;
+            primaryColor: string;
+        };
+        BrandingRequest: {
             logoUrl?: string;
             primaryColor?: string;
         };
@@ -479,80 +490,52 @@ export interface components {
             teamId?: string;
         };
         CursorPageAuditEntry: {
-            items?: components["schemas"]["AuditEntry"][];
-            nextCursor?: string;
+            items: components["schemas"]["AuditEntry"][];
+            nextCursor: string | null;
         };
         CursorPageTenantSummary: {
-            items?: components["schemas"]["TenantSummary"][];
-            nextCursor?: string;
+            items: components["schemas"]["TenantSummary"][];
+            nextCursor: string | null;
         };
         CursorPageUserResponse: {
-            items?: components["schemas"]["UserResponse"][];
-            nextCursor?: string;
+            items: components["schemas"]["UserResponse"][];
+            nextCursor: string | null;
         };
         CustomFieldDefinition: {
             /** Format: date-time */
-            createdAt?: string;
+            createdAt: string;
             /** @enum {string} */
-            entity?: "LEAD" | "CALL" | "APPLICATION";
+            entity: "LEAD" | "CALL" | "APPLICATION";
             /** Format: uuid */
-            id?: string;
-            key?: string;
-            label?: string;
-            options?: string[];
+            id: string;
+            key: string;
+            label: string;
+            options: string[];
             /** Format: int32 */
-            position?: number;
-            required?: boolean;
+            position: number;
+            required: boolean;
             /** @enum {string} */
-            type?: "TEXT" | "NUMBER" | "DATE" | "SELECT" | "BOOLEAN";
+            type: "TEXT" | "NUMBER" | "DATE" | "SELECT" | "BOOLEAN";
             /** Format: date-time */
-            updatedAt?: string;
+            updatedAt: string;
         };
         FeatureFlagView: {
-            allowedValues?: string[];
-            defaultValue?: unknown;
-            description?: string;
-            key?: string;
+            allowedValues: string[] | null;
+            defaultValue: unknown;
+            description: string;
+            key: string;
             /** Format: int32 */
-            maximum?: number;
+            maximum: number | null;
             /** Format: int32 */
-            minimum?: number;
-            overridden?: boolean;
+            minimum: number | null;
+            overridden: boolean;
             /** @enum {string} */
-            type?: "BOOLEAN" | "INTEGER" | "STRING";
+            type: "BOOLEAN" | "INTEGER" | "STRING";
             /** Format: date-time */
-            updatedAt?: string;
+            updatedAt: string | null;
             /** Format: uuid */
-            updatedBy?: string;
-            value?: unknown;
-        };
-        JsonNode: {
-            array?: boolean;
-            bigDecimal?: boolean;
-            bigInteger?: boolean;
-            binary?: boolean;
-            boolean?: boolean;
-            container?: boolean;
-            double?: boolean;
-            embeddedValue?: boolean;
-            empty?: boolean;
-            float?: boolean;
-            floatingPointNumber?: boolean;
-            int?: boolean;
-            integralNumber?: boolean;
-            long?: boolean;
-            missingNode?: boolean;
-            /** @enum {string} */
-            nodeType?: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
-            null?: boolean;
-            number?: boolean;
-            object?: boolean;
-            pojo?: boolean;
-            short?: boolean;
-            string?: boolean;
-            /** @deprecated */
-            textual?: boolean;
-            valueNode?: boolean;
+            updatedBy: string | null;
+            value: unknown;
         };
         LoginRequest: {
             email: string;
@@ -562,27 +545,30 @@ export interface components {
             refreshToken?: string;
         };
         MeResponse: {
-            email?: string;
-            firstName?: string;
+            email: string;
+            firstName: string;
             /** Format: uuid */
-            id?: string;
-            lastName?: string;
-            roles?: string[];
+            id: string;
+            lastName: string;
+            roles: string[];
             /** Format: uuid */
-            teamId?: string;
-            tenant?: components["schemas"]["TenantSummary"];
+            teamId: string | null;
+            tenant: components["schemas"]["SignedInTenant"];
             /** Format: uuid */
-            tenantId?: string;
+            tenantId: string;
         };
         /** @description RFC 9457 problem details */
         Problem: {
-            detail?: unknown;
-            errors?: unknown;
-            requestId?: unknown;
-            status?: unknown;
-            title?: unknown;
+            detail?: string;
+            errors?: {
+                field?: string;
+                message?: string;
+            }[];
+            requestId?: string;
+            status?: number;
+            title?: string;
             /** Format: uri */
-            type?: unknown;
+            type?: string;
         };
         RefreshRequest: {
             refreshToken: string;
@@ -596,49 +582,56 @@ export interface components {
             password: string;
         };
         RotatedKey: {
-            activeKeyId?: string;
+            activeKeyId: string;
+        };
+        SignedInTenant: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            status: "ACTIVE" | "SUSPENDED";
         };
         TeamMember: {
-            active?: boolean;
-            email?: string;
-            firstName?: string;
-            fullName?: string;
+            active: boolean;
+            email: string;
+            firstName: string;
+            fullName: string;
             /** Format: uuid */
-            id?: string;
-            lastName?: string;
-            roles?: ("ADMIN" | "SUPERVISOR" | "AGENT" | "PLATFORM_ADMIN")[];
+            id: string;
+            lastName: string;
+            roles: ("ADMIN" | "SUPERVISOR" | "AGENT" | "PLATFORM_ADMIN")[];
         };
         TeamMembersRequest: {
             memberIds: string[];
         };
         TeamResponse: {
             /** Format: date-time */
-            createdAt?: string;
+            createdAt: string;
             /** Format: uuid */
-            id?: string;
-            members?: components["schemas"]["TeamMember"][];
-            name?: string;
+            id: string;
+            members: components["schemas"]["TeamMember"][];
+            name: string;
             /** Format: uuid */
-            supervisorId?: string;
+            supervisorId: string | null;
             /** Format: date-time */
-            updatedAt?: string;
+            updatedAt: string;
         };
         TeamSummary: {
             /** Format: date-time */
-            createdAt?: string;
+            createdAt: string;
             /** Format: uuid */
-            id?: string;
+            id: string;
             /** Format: int64 */
-            memberCount?: number;
-            name?: string;
+            memberCount: number;
+            name: string;
             /** Format: uuid */
-            supervisorId?: string;
+            supervisorId: string | null;
             /** Format: date-time */
-            updatedAt?: string;
+            updatedAt: string;
         };
         TenantSettingsRequest: {
-            address?: components["schemas"]["Address"];
-            branding?: components["schemas"]["Branding"];
+            address?: components["schemas"]["AddressRequest"];
+            branding?: components["schemas"]["BrandingRequest"];
             companyName: string;
             /** Format: email */
             email?: string;
@@ -652,56 +645,56 @@ export interface components {
             website?: string;
         };
         TenantSettingsView: {
-            address?: components["schemas"]["Address"];
-            branding?: components["schemas"]["Branding"];
-            companyName?: string;
-            email?: string;
-            legalName?: string;
-            locale?: string;
-            nmlsId?: string;
-            phone?: string;
-            timeZone?: string;
+            address: components["schemas"]["Address"];
+            branding: components["schemas"]["Branding"];
+            companyName: string;
+            email: string | null;
+            legalName: string | null;
+            locale: string;
+            nmlsId: string | null;
+            phone: string | null;
+            timeZone: string;
             /** Format: date-time */
-            updatedAt?: string;
+            updatedAt: string | null;
             /** Format: uuid */
-            updatedBy?: string;
+            updatedBy: string | null;
             /** Format: int64 */
-            version?: number;
-            website?: string;
+            version: number;
+            website: string | null;
         };
         TenantStatusResponse: {
             /** Format: date-time */
-            createdAt?: string;
+            createdAt: string;
             /** Format: uuid */
-            id?: string;
-            name?: string;
+            id: string;
+            name: string;
             /** @enum {string} */
-            status?: "ACTIVE" | "SUSPENDED";
+            status: "ACTIVE" | "SUSPENDED";
             /** Format: date-time */
-            suspendedAt?: string;
+            suspendedAt: string;
         };
         TenantSummary: {
             /** Format: date-time */
-            createdAt?: string;
+            createdAt: string;
             /** Format: uuid */
-            id?: string;
-            name?: string;
+            id: string;
+            name: string;
             /** @enum {string} */
-            status?: "ACTIVE" | "SUSPENDED";
+            status: "ACTIVE" | "SUSPENDED";
             /** Format: date-time */
-            suspendedAt?: string;
+            suspendedAt: string | null;
             /** Format: int64 */
-            userCount?: number;
+            userCount: number;
         };
         TokenResponse: {
-            accessToken?: string;
+            accessToken: string;
             /** Format: int64 */
-            expiresIn?: number;
+            expiresIn: number;
             /** Format: date-time */
-            refreshExpiresAt?: string;
-            refreshToken?: string;
-            tokenType?: string;
-            user?: components["schemas"]["UserSummary"];
+            refreshExpiresAt: string;
+            refreshToken: string;
+            tokenType: string;
+            user: components["schemas"]["UserSummary"];
         };
         Update: {
             key?: string;
@@ -724,34 +717,34 @@ export interface components {
             lastName: string;
         };
         UserResponse: {
-            active?: boolean;
+            active: boolean;
             /** Format: date-time */
-            createdAt?: string;
+            createdAt: string;
             /** Format: date-time */
-            deactivatedAt?: string;
-            email?: string;
-            firstName?: string;
-            fullName?: string;
+            deactivatedAt: string | null;
+            email: string;
+            firstName: string;
+            fullName: string;
             /** Format: uuid */
-            id?: string;
-            lastName?: string;
-            roles?: ("ADMIN" | "SUPERVISOR" | "AGENT" | "PLATFORM_ADMIN")[];
+            id: string;
+            lastName: string;
+            roles: ("ADMIN" | "SUPERVISOR" | "AGENT" | "PLATFORM_ADMIN")[];
             /** Format: uuid */
-            teamId?: string;
+            teamId: string | null;
             /** Format: date-time */
-            updatedAt?: string;
+            updatedAt: string;
         };
         UserSummary: {
-            email?: string;
-            firstName?: string;
+            email: string;
+            firstName: string;
             /** Format: uuid */
-            id?: string;
-            lastName?: string;
-            roles?: string[];
+            id: string;
+            lastName: string;
+            roles: string[];
             /** Format: uuid */
-            teamId?: string;
+            teamId: string | null;
             /** Format: uuid */
-            tenantId?: string;
+            tenantId: string;
         };
         UserTeamRequest: {
             /** Format: uuid */
@@ -765,8 +758,8 @@ export interface components {
         };
         Validated: {
             /** @enum {string} */
-            entity?: "LEAD" | "CALL" | "APPLICATION";
-            values?: {
+            entity: "LEAD" | "CALL" | "APPLICATION";
+            values: {
                 [key: string]: unknown;
             };
         };
@@ -799,42 +792,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid request (problem+json with field errors) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The caller's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not in the caller's tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Unexpected error; quote the request id */
             500: {
                 headers: {
@@ -865,7 +822,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["TokenResponse"];
+                    "application/json": components["schemas"]["TokenResponse"];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */
@@ -877,7 +834,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked token */
+            /** @description Unknown email, wrong password or deactivated user */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -886,7 +843,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role does not allow this */
+            /** @description The tenant is suspended */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -895,9 +852,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or not in the caller's tenant */
-            404: {
+            /** @description Locked after failed attempts */
+            429: {
                 headers: {
+                    /** @description Seconds until unlocked */
+                    "Retry-After"?: unknown;
                     [name: string]: unknown;
                 };
                 content: {
@@ -962,15 +921,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or not in the caller's tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Unexpected error; quote the request id */
             500: {
                 headers: {
@@ -997,16 +947,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["MeResponse"];
-                };
-            };
-            /** @description Invalid request (problem+json with field errors) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["MeResponse"];
                 };
             };
             /** @description Missing, invalid, expired or revoked token */
@@ -1020,15 +961,6 @@ export interface operations {
             };
             /** @description The caller's role does not allow this */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not in the caller's tenant */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1066,7 +998,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["TokenResponse"];
+                    "application/json": components["schemas"]["TokenResponse"];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */
@@ -1078,7 +1010,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked token */
+            /** @description The refresh token is spent, expired or revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1087,17 +1019,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role does not allow this */
+            /** @description The tenant is suspended */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not in the caller's tenant */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1129,13 +1052,15 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Created */
+            201: {
                 headers: {
+                    /** @description Where the created resource is read */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["TokenResponse"];
+                    "application/json": components["schemas"]["TokenResponse"];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */
@@ -1147,26 +1072,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The caller's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not in the caller's tenant */
-            404: {
+            /** @description The email is taken */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1200,16 +1107,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["RotatedKey"];
-                };
-            };
-            /** @description Invalid request (problem+json with field errors) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["RotatedKey"];
                 };
             };
             /** @description Missing, invalid, expired or revoked token */
@@ -1223,15 +1121,6 @@ export interface operations {
             };
             /** @description The caller's role does not allow this */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not in the caller's tenant */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1268,7 +1157,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["CursorPageTenantSummary"];
+                    "application/json": components["schemas"]["CursorPageTenantSummary"];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */
@@ -1291,15 +1180,6 @@ export interface operations {
             };
             /** @description The caller's role does not allow this */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not in the caller's tenant */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1335,7 +1215,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["TenantStatusResponse"];
+                    "application/json": components["schemas"]["TenantStatusResponse"];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */
@@ -1402,7 +1282,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["TenantStatusResponse"];
+                    "application/json": components["schemas"]["TenantStatusResponse"];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */
@@ -1474,7 +1354,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["CursorPageAuditEntry"];
+                    "application/json": components["schemas"]["CursorPageAuditEntry"];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */
@@ -1497,15 +1377,6 @@ export interface operations {
             };
             /** @description The caller's role does not allow this */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not in the caller's tenant */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1541,7 +1412,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["CustomFieldDefinition"][];
+                    "application/json": components["schemas"]["CustomFieldDefinition"][];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */
@@ -1564,15 +1435,6 @@ export interface operations {
             };
             /** @description The caller's role does not allow this */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not in the caller's tenant */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1604,13 +1466,15 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Created */
+            201: {
                 headers: {
+                    /** @description Where the created resource is read */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["CustomFieldDefinition"];
+                    "application/json": components["schemas"]["CustomFieldDefinition"];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */
@@ -1640,8 +1504,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or not in the caller's tenant */
-            404: {
+            /** @description The key is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The entity has its maximum of fields */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1679,7 +1552,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["Validated"];
+                    "application/json": components["schemas"]["Validated"];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */
@@ -1702,15 +1575,6 @@ export interface operations {
             };
             /** @description The caller's role does not allow this */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not in the caller's tenant */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1750,7 +1614,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["CustomFieldDefinition"];
+                    "application/json": components["schemas"]["CustomFieldDefinition"];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */
@@ -1789,6 +1653,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The key or the type would change */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unexpected error; quote the request id */
             500: {
                 headers: {
@@ -1811,8 +1684,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description No Content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1880,16 +1753,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["FeatureFlagView"][];
-                };
-            };
-            /** @description Invalid request (problem+json with field errors) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["FeatureFlagView"][];
                 };
             };
             /** @description Missing, invalid, expired or revoked token */
@@ -1903,15 +1767,6 @@ export interface operations {
             };
             /** @description The caller's role does not allow this */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not in the caller's tenant */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1951,7 +1806,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["FeatureFlagView"][];
+                    "application/json": components["schemas"]["FeatureFlagView"][];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */
@@ -1974,15 +1829,6 @@ export interface operations {
             };
             /** @description The caller's role does not allow this */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not in the caller's tenant */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2016,16 +1862,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["TenantSettingsView"];
-                };
-            };
-            /** @description Invalid request (problem+json with field errors) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["TenantSettingsView"];
                 };
             };
             /** @description Missing, invalid, expired or revoked token */
@@ -2039,15 +1876,6 @@ export interface operations {
             };
             /** @description The caller's role does not allow this */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not in the caller's tenant */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2085,7 +1913,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["TenantSettingsView"];
+                    "application/json": components["schemas"]["TenantSettingsView"];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */
@@ -2115,8 +1943,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or not in the caller's tenant */
-            404: {
+            /** @description The version is stale */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2150,16 +1978,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["TeamSummary"][];
-                };
-            };
-            /** @description Invalid request (problem+json with field errors) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["TeamSummary"][];
                 };
             };
             /** @description Missing, invalid, expired or revoked token */
@@ -2173,15 +1992,6 @@ export interface operations {
             };
             /** @description The caller's role does not allow this */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not in the caller's tenant */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2213,13 +2023,15 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Created */
+            201: {
                 headers: {
+                    /** @description Where the created resource is read */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["TeamResponse"];
+                    "application/json": components["schemas"]["TeamResponse"];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */
@@ -2249,8 +2061,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or not in the caller's tenant */
-            404: {
+            /** @description The name is taken */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2286,7 +2098,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["TeamResponse"];
+                    "application/json": components["schemas"]["TeamResponse"];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */
@@ -2357,7 +2169,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["TeamResponse"];
+                    "application/json": components["schemas"]["TeamResponse"];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */
@@ -2396,6 +2208,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The name is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unexpected error; quote the request id */
             500: {
                 headers: {
@@ -2418,8 +2239,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description No Content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2493,7 +2314,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["TeamResponse"];
+                    "application/json": components["schemas"]["TeamResponse"];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */
@@ -2565,7 +2386,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["CursorPageUserResponse"];
+                    "application/json": components["schemas"]["CursorPageUserResponse"];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */
@@ -2588,15 +2409,6 @@ export interface operations {
             };
             /** @description The caller's role does not allow this */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not in the caller's tenant */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2628,13 +2440,15 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Created */
+            201: {
                 headers: {
+                    /** @description Where the created resource is read */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["UserResponse"];
+                    "application/json": components["schemas"]["UserResponse"];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */
@@ -2664,8 +2478,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or not in the caller's tenant */
-            404: {
+            /** @description The email is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The tenant has its maximum of users */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2697,8 +2520,8 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description No Content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2724,15 +2547,6 @@ export interface operations {
             };
             /** @description The caller's role does not allow this */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not in the caller's tenant */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2768,7 +2582,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["UserResponse"];
+                    "application/json": components["schemas"]["UserResponse"];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */
@@ -2839,7 +2653,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["UserResponse"];
+                    "application/json": components["schemas"]["UserResponse"];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */
@@ -2878,6 +2692,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The email is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unexpected error; quote the request id */
             500: {
                 headers: {
@@ -2900,8 +2723,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description No Content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2943,6 +2766,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The user is still referenced */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The last active admin */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unexpected error; quote the request id */
             500: {
                 headers: {
@@ -2971,7 +2812,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["UserResponse"];
+                    "application/json": components["schemas"]["UserResponse"];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */
@@ -3003,6 +2844,15 @@ export interface operations {
             };
             /** @description Not found, or not in the caller's tenant */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The last active admin */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3038,7 +2888,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["UserResponse"];
+                    "application/json": components["schemas"]["UserResponse"];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */
@@ -3070,6 +2920,15 @@ export interface operations {
             };
             /** @description Not found, or not in the caller's tenant */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The tenant has its maximum of users */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3109,7 +2968,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["UserResponse"];
+                    "application/json": components["schemas"]["UserResponse"];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */
@@ -3141,6 +3000,15 @@ export interface operations {
             };
             /** @description Not found, or not in the caller's tenant */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The last active admin would lose the role */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3180,7 +3048,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["UserResponse"];
+                    "application/json": components["schemas"]["UserResponse"];
                 };
             };
             /** @description Invalid request (problem+json with field errors) */

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -89,13 +90,13 @@ class AssignmentController {
   record AgentResponse(
       UUID userId,
       String name,
-      String email,
+      @Nullable String email,
       Set<String> roles,
-      UUID teamId,
+      @Nullable UUID teamId,
       boolean active,
       boolean paused,
-      Instant pausedUntil,
-      String pauseReason) {
+      @Nullable Instant pausedUntil,
+      @Nullable String pauseReason) {
 
     static AgentResponse of(AgentView agent, Instant now) {
       boolean paused = agent.isPausedAt(now);

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,15 +61,15 @@ public class AssignmentRules {
       Boolean enabled,
       Match match,
       Action action,
-      Integer dailyCapPerAgent) {}
+      @Nullable Integer dailyCapPerAgent) {}
 
   /** Empty lists and null bounds match anything. */
   public record Match(
       List<String> sources,
       List<String> states,
       List<String> loanPurposes,
-      BigDecimal minLoanAmount,
-      BigDecimal maxLoanAmount,
+      @Nullable BigDecimal minLoanAmount,
+      @Nullable BigDecimal maxLoanAmount,
       List<String> creditBands) {
 
     public Match {
@@ -83,7 +84,7 @@ public class AssignmentRules {
     }
   }
 
-  public record Action(AssignmentAction type, UUID userId, UUID teamId) {}
+  public record Action(AssignmentAction type, @Nullable UUID userId, @Nullable UUID teamId) {}
 
   @Transactional(readOnly = true)
   public RuleSet get(UUID tenantId) {

@@ -8,6 +8,10 @@ import com.chosencrm.lead.importing.ImportViews.ImportJobSummary;
 import com.chosencrm.lead.importing.ImportViews.ImportJobView;
 import com.chosencrm.lead.importing.ImportViews.SavedMappings;
 import com.chosencrm.lead.importing.ImportViews.UndoResult;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.io.IOException;
@@ -29,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -54,6 +59,8 @@ class ImportController {
 
   /** Step one: the file is checked and its columns matched; the import waits in MAPPING. */
   @PostMapping(path = "/imports", consumes = "multipart/form-data")
+  @ResponseStatus(HttpStatus.CREATED)
+  @ApiResponse(responseCode = "413", description = "The file is too large")
   @PreAuthorize(IMPORTERS)
   ResponseEntity<ImportJobView> upload(CurrentUser user, @RequestPart("file") MultipartFile file) {
     ImportJobView job = receive(user, file, null);
@@ -62,6 +69,12 @@ class ImportController {
 
   /** Upload and start in one request; {@code options} is a JSON part like the start body. */
   @PostMapping(path = "/import", consumes = "multipart/form-data")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  @ApiResponse(
+      responseCode = "202",
+      description = "Accepted: the import is queued",
+      headers = @Header(name = HttpHeaders.LOCATION, description = "Where to follow the import"))
+  @ApiResponse(responseCode = "413", description = "The file is too large")
   @PreAuthorize(IMPORTERS)
   ResponseEntity<ImportJobView> importNow(
       CurrentUser user,
@@ -88,6 +101,8 @@ class ImportController {
   }
 
   @PostMapping("/imports/{id}/start")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  @ApiResponse(responseCode = "409", description = "The import is not waiting for its mapping")
   @PreAuthorize(IMPORTERS)
   ResponseEntity<ImportJobView> start(
       CurrentUser user,
@@ -113,12 +128,14 @@ class ImportController {
   }
 
   @PostMapping("/imports/{id}/cancel")
+  @ApiResponse(responseCode = "409", description = "The import has already ended")
   @PreAuthorize(IMPORTERS)
   ImportJobView cancel(CurrentUser user, @PathVariable UUID id) {
     return imports.cancel(user, id);
   }
 
   @PostMapping("/imports/{id}/undo")
+  @ApiResponse(responseCode = "409", description = "The import has not run yet")
   @PreAuthorize(IMPORTERS)
   UndoResult undo(CurrentUser user, @PathVariable UUID id) {
     return imports.undo(user, id);
@@ -126,6 +143,10 @@ class ImportController {
 
   /** The rows that did not go in: row number, column, value, reason. */
   @GetMapping("/imports/{id}/errors.xlsx")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The workbook of refused and skipped rows",
+      content = @Content(mediaType = XLSX, schema = @Schema(type = "string", format = "binary")))
   @PreAuthorize(IMPORTERS)
   void errors(CurrentUser user, @PathVariable UUID id, HttpServletResponse response)
       throws IOException {

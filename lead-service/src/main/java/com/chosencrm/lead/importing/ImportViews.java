@@ -3,6 +3,7 @@ package com.chosencrm.lead.importing;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** What the import endpoints answer with. */
 final class ImportViews {
@@ -16,7 +17,7 @@ final class ImportViews {
    * @param letter as the spreadsheet shows it: A, B, ..., AA
    * @param samples the first few values under the header
    */
-  record ColumnHeader(int column, String letter, String name, List<String> samples) {}
+  record ColumnHeader(int column, String letter, @Nullable String name, List<String> samples) {}
 
   /** A column and the lead field it fills ({@code email}, {@code customFields.x}). */
   record MappedColumn(int column, String field) {}
@@ -25,7 +26,8 @@ final class ImportViews {
    * @param field null when nothing matched
    * @param matchedBy SAVED (the tenant's saved mapping), CUSTOM_FIELD, HEADER (a common spelling)
    */
-  record ProposedColumn(int column, String header, String field, String matchedBy) {}
+  record ProposedColumn(
+      int column, @Nullable String header, @Nullable String field, @Nullable String matchedBy) {}
 
   /**
    * @param rowsTotal rows with content in the file, counted at upload (an upper bound until the
@@ -41,7 +43,7 @@ final class ImportViews {
       int failed,
       int percent) {}
 
-  record Undo(Instant undoneAt, UUID undoneBy, int removed, int kept) {}
+  record Undo(Instant undoneAt, @Nullable UUID undoneBy, int removed, int kept) {}
 
   /**
    * An import.
@@ -55,40 +57,40 @@ final class ImportViews {
   record ImportJobView(
       UUID id,
       String state,
-      String fileName,
+      @Nullable String fileName,
       String format,
       long fileSize,
-      String sheetName,
+      @Nullable String sheetName,
       int headerRow,
       List<ColumnHeader> headers,
       List<List<String>> sampleRows,
       List<ProposedColumn> proposedMapping,
-      List<MappedColumn> mapping,
-      String duplicatePolicy,
-      UUID defaultAssigneeId,
+      @Nullable List<MappedColumn> mapping,
+      @Nullable String duplicatePolicy,
+      @Nullable UUID defaultAssigneeId,
       Progress progress,
-      String failure,
-      String errorReport,
-      UUID createdBy,
+      @Nullable String failure,
+      @Nullable String errorReport,
+      @Nullable UUID createdBy,
       Instant createdAt,
-      Instant startedAt,
-      Instant finishedAt,
-      Undo undo) {}
+      @Nullable Instant startedAt,
+      @Nullable Instant finishedAt,
+      @Nullable Undo undo) {}
 
   /** An import in the list: without the file's headers and samples. */
   record ImportJobSummary(
       UUID id,
       String state,
-      String fileName,
+      @Nullable String fileName,
       String format,
-      String duplicatePolicy,
+      @Nullable String duplicatePolicy,
       Progress progress,
-      String failure,
-      UUID createdBy,
+      @Nullable String failure,
+      @Nullable UUID createdBy,
       Instant createdAt,
-      Instant startedAt,
-      Instant finishedAt,
-      Undo undo) {}
+      @Nullable Instant startedAt,
+      @Nullable Instant finishedAt,
+      @Nullable Undo undo) {}
 
   /** What undo did: leads removed, and leads kept because someone worked on them since. */
   record UndoResult(UUID importId, int removed, int kept) {}

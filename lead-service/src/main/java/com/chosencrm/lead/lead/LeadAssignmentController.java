@@ -1,6 +1,7 @@
 package com.chosencrm.lead.lead;
 
 import com.chosencrm.common.security.CurrentUser;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -22,6 +23,8 @@ class LeadAssignmentController {
   }
 
   @PostMapping("/api/leads/{id}/assign")
+  @ApiResponse(responseCode = "409", description = "The lead is already assigned")
+  @ApiResponse(responseCode = "422", description = "Nobody in the team is available")
   @PreAuthorize(MANAGERS)
   LeadView assign(
       CurrentUser user, @PathVariable UUID id, @Valid @RequestBody LeadRequests.Assign request) {
@@ -30,6 +33,7 @@ class LeadAssignmentController {
   }
 
   @PostMapping("/api/leads/{id}/reassign")
+  @ApiResponse(responseCode = "409", description = "The lead is not assigned yet")
   @PreAuthorize(MANAGERS)
   LeadView reassign(
       CurrentUser user, @PathVariable UUID id, @Valid @RequestBody LeadRequests.Assign request) {

@@ -1,6 +1,7 @@
 package com.chosencrm.lead.lead;
 
 import com.chosencrm.common.security.CurrentUser;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,6 +19,7 @@ class LeadBulkController {
   }
 
   @PostMapping("/api/leads/bulk")
+  @ApiResponse(responseCode = "422", description = "More leads match than one action may change")
   @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
   LeadBulkActions.BulkResult apply(
       CurrentUser user, @Valid @RequestBody LeadRequests.Bulk request) {

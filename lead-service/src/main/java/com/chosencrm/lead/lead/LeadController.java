@@ -5,10 +5,12 @@ import com.chosencrm.common.paging.PageLimits;
 import com.chosencrm.common.problem.InvalidRequestException;
 import com.chosencrm.common.security.CurrentUser;
 import com.chosencrm.lead.lead.LeadCommands.DuplicatePolicy;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -43,6 +46,8 @@ class LeadController {
   }
 
   @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
+  @ApiResponse(responseCode = "409", description = "A duplicate of an existing lead")
   @PreAuthorize(ANY_ROLE)
   ResponseEntity<LeadView> create(
       CurrentUser user,
@@ -105,6 +110,9 @@ class LeadController {
   }
 
   @PutMapping("/{id}")
+  @ApiResponse(
+      responseCode = "409",
+      description = "The version is stale, or a duplicate of another lead")
   @PreAuthorize(ANY_ROLE)
   LeadView update(
       CurrentUser user,
@@ -116,6 +124,7 @@ class LeadController {
 
   /** Soft deletion; admins can restore for 30 days. Agents do not delete leads. */
   @DeleteMapping("/{id}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
   @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
   ResponseEntity<Void> delete(CurrentUser user, @PathVariable UUID id) {
     leads.delete(user, id);
@@ -123,6 +132,7 @@ class LeadController {
   }
 
   @PostMapping("/{id}/restore")
+  @ApiResponse(responseCode = "422", description = "The lead was merged into another")
   @PreAuthorize("hasRole('ADMIN')")
   LeadView restore(CurrentUser admin, @PathVariable UUID id) {
     return leads.restore(admin, id);

@@ -2,6 +2,7 @@ package com.chosencrm.lead.lead;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,12 +20,12 @@ import tools.jackson.databind.JsonNode;
 public record LeadHistoryEntry(
     UUID id,
     String action,
-    String field,
-    JsonNode oldValue,
-    JsonNode newValue,
-    UUID actorId,
-    String actorName,
-    String reason,
-    String requestId,
+    @Nullable String field,
+    @Nullable JsonNode oldValue,
+    @Nullable JsonNode newValue,
+    @Nullable UUID actorId,
+    @Nullable String actorName,
+    @Nullable String reason,
+    @Nullable String requestId,
     Instant occurredAt,
-    UUID mergedFromLeadId) {}
+    @Nullable UUID mergedFromLeadId) {}

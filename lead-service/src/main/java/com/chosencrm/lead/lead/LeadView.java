@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A lead as the API shows it.
@@ -21,38 +22,38 @@ import java.util.UUID;
  */
 public record LeadView(
     UUID id,
-    String firstName,
-    String lastName,
-    String email,
-    String phone,
-    String phoneE164,
-    String source,
+    @Nullable String firstName,
+    @Nullable String lastName,
+    @Nullable String email,
+    @Nullable String phone,
+    @Nullable String phoneE164,
+    @Nullable String source,
     UUID statusId,
     String status,
     StageKind statusKind,
-    LoanPurpose loanPurpose,
-    BigDecimal loanAmount,
-    String loanCurrency,
-    String propertyState,
-    CreditBand creditBand,
-    String notes,
+    @Nullable LoanPurpose loanPurpose,
+    @Nullable BigDecimal loanAmount,
+    @Nullable String loanCurrency,
+    @Nullable String propertyState,
+    @Nullable CreditBand creditBand,
+    @Nullable String notes,
     List<String> tags,
     Map<String, Object> customFields,
-    UUID assigneeId,
-    String assigneeName,
-    Instant assignedAt,
+    @Nullable UUID assigneeId,
+    @Nullable String assigneeName,
+    @Nullable Instant assignedAt,
     boolean needsReassignment,
     boolean doNotContact,
-    String doNotContactReason,
-    Instant doNotContactAt,
-    UUID doNotContactBy,
-    ConsentView consent,
-    UUID mergedIntoId,
+    @Nullable String doNotContactReason,
+    @Nullable Instant doNotContactAt,
+    @Nullable UUID doNotContactBy,
+    @Nullable ConsentView consent,
+    @Nullable UUID mergedIntoId,
     Instant createdAt,
-    UUID createdBy,
+    @Nullable UUID createdBy,
     Instant updatedAt,
-    UUID updatedBy,
-    Instant deletedAt,
+    @Nullable UUID updatedBy,
+    @Nullable Instant deletedAt,
     long version) {
 
   /** TCPA consent as recorded. */

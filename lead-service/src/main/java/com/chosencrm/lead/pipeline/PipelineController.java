@@ -1,6 +1,7 @@
 package com.chosencrm.lead.pipeline;
 
 import com.chosencrm.common.security.CurrentUser;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -54,6 +55,9 @@ class PipelineController {
   }
 
   @PutMapping
+  @ApiResponse(
+      responseCode = "422",
+      description = "A removed stage still has leads and no stage to move them to")
   @PreAuthorize("hasRole('ADMIN')")
   StagesResponse replace(CurrentUser admin, @Valid @RequestBody StagesUpdate update) {
     return new StagesResponse(pipeline.replace(admin, update.drafts(), update.moveLeadsTo()));

@@ -2,6 +2,7 @@ package com.chosencrm.user.audit;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -16,10 +17,10 @@ import tools.jackson.databind.JsonNode;
 public record AuditEntry(
     UUID id,
     Instant occurredAt,
-    UUID actorId,
-    String actorEmail,
+    @Nullable UUID actorId,
+    @Nullable String actorEmail,
     String action,
-    String targetType,
-    String targetId,
-    JsonNode details,
-    String requestId) {}
+    @Nullable String targetType,
+    @Nullable String targetId,
+    @Nullable JsonNode details,
+    @Nullable String requestId) {}

@@ -4,6 +4,8 @@ import com.chosencrm.common.problem.Problems;
 import com.chosencrm.common.security.CurrentUser;
 import com.chosencrm.user.tenant.Tenants;
 import com.chosencrm.user.user.UserAccounts;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -46,6 +48,8 @@ class AuthController {
   }
 
   @PostMapping("/register")
+  @ResponseStatus(HttpStatus.CREATED)
+  @ApiResponse(responseCode = "409", description = "The email is taken")
   ResponseEntity<TokenResponse> register(@Valid @RequestBody RegisterRequest request) {
     return ResponseEntity.created(URI.create("/api/auth/me"))
         .cacheControl(CacheControl.noStore())
@@ -53,6 +57,14 @@ class AuthController {
   }
 
   @PostMapping("/login")
+  @ApiResponse(
+      responseCode = "401",
+      description = "Unknown email, wrong password or deactivated user")
+  @ApiResponse(responseCode = "403", description = "The tenant is suspended")
+  @ApiResponse(
+      responseCode = "429",
+      description = "Locked after failed attempts",
+      headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "Seconds until unlocked"))
   ResponseEntity<TokenResponse> login(
       @Valid @RequestBody LoginRequest request, HttpServletRequest http) {
     AuthSession session = login.login(request.email(), request.password(), http.getRemoteAddr());
@@ -60,6 +72,8 @@ class AuthController {
   }
 
   @PostMapping("/refresh")
+  @ApiResponse(responseCode = "401", description = "The refresh token is spent, expired or revoked")
+  @ApiResponse(responseCode = "403", description = "The tenant is suspended")
   ResponseEntity<TokenResponse> refresh(@Valid @RequestBody RefreshRequest request) {
     return tokens(sessions.refresh(request.refreshToken()));
   }

@@ -5,6 +5,7 @@ import com.chosencrm.user.tenant.TenantView;
 import com.chosencrm.user.user.UserAccount;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The signed-in user as stored now (roles and team may be newer than the token's): the login
@@ -17,7 +18,7 @@ record MeResponse(
     String firstName,
     String lastName,
     List<String> roles,
-    UUID teamId,
+    @Nullable UUID teamId,
     SignedInTenant tenant) {
 
   record SignedInTenant(UUID id, String name, TenantStatus status) {}

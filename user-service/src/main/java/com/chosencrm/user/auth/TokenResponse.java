@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** The answer to sign-up, login and refresh (shaped like an OAuth 2 token response). */
 record TokenResponse(
@@ -22,7 +23,7 @@ record TokenResponse(
       String firstName,
       String lastName,
       List<String> roles,
-      UUID teamId) {
+      @Nullable UUID teamId) {
 
     static UserSummary of(UserAccount account) {
       return new UserSummary(

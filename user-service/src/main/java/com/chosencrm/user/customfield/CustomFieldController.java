@@ -1,9 +1,11 @@
 package com.chosencrm.user.customfield;
 
 import com.chosencrm.common.security.CurrentUser;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -40,6 +43,9 @@ class CustomFieldController {
   }
 
   @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
+  @ApiResponse(responseCode = "409", description = "The key is taken")
+  @ApiResponse(responseCode = "422", description = "The entity has its maximum of fields")
   @PreAuthorize("hasRole('ADMIN')")
   ResponseEntity<CustomFieldDefinition> create(
       CurrentUser user, @Valid @RequestBody CustomFieldRequests.Create request) {
@@ -53,6 +59,7 @@ class CustomFieldController {
   }
 
   @PutMapping("/{id}")
+  @ApiResponse(responseCode = "422", description = "The key or the type would change")
   @PreAuthorize("hasRole('ADMIN')")
   CustomFieldDefinition update(
       CurrentUser user,
@@ -62,6 +69,7 @@ class CustomFieldController {
   }
 
   @DeleteMapping("/{id}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
   @PreAuthorize("hasRole('ADMIN')")
   ResponseEntity<Void> delete(CurrentUser user, @PathVariable UUID id) {
     customFields.delete(user, id);

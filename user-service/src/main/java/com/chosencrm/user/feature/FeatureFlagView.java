@@ -3,6 +3,7 @@ package com.chosencrm.user.feature;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A flag as a tenant sees it: the value in effect and what values it may take.
@@ -16,9 +17,9 @@ public record FeatureFlagView(
     Object value,
     Object defaultValue,
     String description,
-    List<String> allowedValues,
-    Integer minimum,
-    Integer maximum,
+    @Nullable List<String> allowedValues,
+    @Nullable Integer minimum,
+    @Nullable Integer maximum,
     boolean overridden,
-    Instant updatedAt,
-    UUID updatedBy) {}
+    @Nullable Instant updatedAt,
+    @Nullable UUID updatedBy) {}

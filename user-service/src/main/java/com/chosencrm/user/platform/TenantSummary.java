@@ -3,6 +3,7 @@ package com.chosencrm.user.platform;
 import com.chosencrm.user.tenant.TenantStatus;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** A customer tenant as platform operators see it. */
 record TenantSummary(
@@ -10,5 +11,5 @@ record TenantSummary(
     String name,
     TenantStatus status,
     Instant createdAt,
-    Instant suspendedAt,
+    @Nullable Instant suspendedAt,
     long userCount) {}

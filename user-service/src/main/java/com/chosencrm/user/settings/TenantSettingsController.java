@@ -1,6 +1,7 @@
 package com.chosencrm.user.settings;
 
 import com.chosencrm.common.security.CurrentUser;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,6 +33,7 @@ class TenantSettingsController {
   }
 
   @PutMapping
+  @ApiResponse(responseCode = "409", description = "The version is stale")
   @PreAuthorize("hasRole('ADMIN')")
   TenantSettingsView update(CurrentUser user, @Valid @RequestBody TenantSettingsRequest request) {
     return settings.update(user, request.toCommand());

@@ -1,5 +1,6 @@
 package com.chosencrm.user.settings;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -46,6 +47,8 @@ record TenantSettingsRequest(
   /** {@code @URL} alone lets {@code https://} without a host through. */
   static final String HTTPS_WITH_HOST = "https://[^\\s/?#]+[^\\s]*";
 
+  // Named apart from TenantSettingsView's Address and Branding, which answers carry in full.
+  @Schema(name = "AddressRequest")
   record Address(
       @Size(max = 200, message = "Address line 1 must be at most 200 characters") String line1,
       @Size(max = 200, message = "Address line 2 must be at most 200 characters") String line2,
@@ -59,6 +62,7 @@ record TenantSettingsRequest(
               message = "Postal code must be a ZIP code such as 75201 or 75201-1234")
           String postalCode) {}
 
+  @Schema(name = "BrandingRequest")
   record Branding(
       @URL(
               protocol = "https",

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A tenant's company profile as clients and consumers of {@link TenantSettingsChanged} see it.
@@ -12,29 +13,34 @@ import java.util.UUID;
  */
 public record TenantSettingsView(
     String companyName,
-    String legalName,
-    String nmlsId,
-    String phone,
-    String email,
-    String website,
+    @Nullable String legalName,
+    @Nullable String nmlsId,
+    @Nullable String phone,
+    @Nullable String email,
+    @Nullable String website,
     Address address,
     String timeZone,
     String locale,
     Branding branding,
     long version,
-    Instant updatedAt,
-    UUID updatedBy) {
+    @Nullable Instant updatedAt,
+    @Nullable UUID updatedBy) {
 
   public static final String DEFAULT_TIME_ZONE = "America/New_York";
   public static final String DEFAULT_LOCALE = "en-US";
   public static final String DEFAULT_PRIMARY_COLOR = "#0066FF";
 
-  public record Address(String line1, String line2, String city, String state, String postalCode) {
+  public record Address(
+      @Nullable String line1,
+      @Nullable String line2,
+      @Nullable String city,
+      @Nullable String state,
+      @Nullable String postalCode) {
 
     static final Address EMPTY = new Address(null, null, null, null, null);
   }
 
-  public record Branding(String logoUrl, String primaryColor) {}
+  public record Branding(@Nullable String logoUrl, String primaryColor) {}
 
   /** The profile of a tenant that has never saved its settings. */
   static TenantSettingsView defaults(String companyName) {

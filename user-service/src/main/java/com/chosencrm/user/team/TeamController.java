@@ -5,10 +5,12 @@ import com.chosencrm.user.team.TeamRequests.CreateTeamRequest;
 import com.chosencrm.user.team.TeamRequests.UpdateTeamRequest;
 import com.chosencrm.user.team.TeamResponses.TeamResponse;
 import com.chosencrm.user.team.TeamResponses.TeamSummary;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -46,6 +49,8 @@ class TeamController {
 
   @PreAuthorize("hasRole('ADMIN')")
   @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
+  @ApiResponse(responseCode = "409", description = "The name is taken")
   ResponseEntity<TeamResponse> create(
       CurrentUser caller, @Valid @RequestBody CreateTeamRequest request) {
     TeamResponse created = service.create(caller, request);
@@ -54,6 +59,7 @@ class TeamController {
 
   @PreAuthorize("hasRole('ADMIN')")
   @PutMapping("/{id}")
+  @ApiResponse(responseCode = "409", description = "The name is taken")
   TeamResponse update(
       CurrentUser caller, @PathVariable UUID id, @Valid @RequestBody UpdateTeamRequest request) {
     return service.update(caller, id, request);
@@ -61,6 +67,7 @@ class TeamController {
 
   @PreAuthorize("hasRole('ADMIN')")
   @DeleteMapping("/{id}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
   ResponseEntity<Void> delete(CurrentUser caller, @PathVariable UUID id) {
     service.delete(caller, id);
     return ResponseEntity.noContent().build();

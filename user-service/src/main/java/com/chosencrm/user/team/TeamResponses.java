@@ -5,6 +5,7 @@ import com.chosencrm.user.user.UserResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** Teams as clients see them. */
 public final class TeamResponses {
@@ -15,7 +16,7 @@ public final class TeamResponses {
   public record TeamSummary(
       UUID id,
       String name,
-      UUID supervisorId,
+      @Nullable UUID supervisorId,
       long memberCount,
       Instant createdAt,
       Instant updatedAt) {
@@ -35,7 +36,7 @@ public final class TeamResponses {
   public record TeamResponse(
       UUID id,
       String name,
-      UUID supervisorId,
+      @Nullable UUID supervisorId,
       List<TeamMember> members,
       Instant createdAt,
       Instant updatedAt) {

@@ -8,10 +8,12 @@ import com.chosencrm.user.user.UserRequests.ChangePasswordRequest;
 import com.chosencrm.user.user.UserRequests.ChangeRolesRequest;
 import com.chosencrm.user.user.UserRequests.CreateUserRequest;
 import com.chosencrm.user.user.UserRequests.UpdateUserRequest;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -62,6 +65,9 @@ class UserController {
 
   @PreAuthorize("hasRole('ADMIN')")
   @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
+  @ApiResponse(responseCode = "409", description = "The email is taken")
+  @ApiResponse(responseCode = "422", description = "The tenant has its maximum of users")
   ResponseEntity<UserResponse> create(
       CurrentUser caller, @Valid @RequestBody CreateUserRequest request) {
     UserResponse created = service.create(caller, request);
@@ -70,6 +76,7 @@ class UserController {
 
   @PreAuthorize("hasRole('ADMIN')")
   @PutMapping("/{id}")
+  @ApiResponse(responseCode = "409", description = "The email is taken")
   UserResponse update(
       CurrentUser caller, @PathVariable UUID id, @Valid @RequestBody UpdateUserRequest request) {
     return service.update(caller, id, request);
@@ -77,6 +84,7 @@ class UserController {
 
   @PreAuthorize("hasRole('ADMIN')")
   @PutMapping("/{id}/roles")
+  @ApiResponse(responseCode = "422", description = "The last active admin would lose the role")
   UserResponse changeRoles(
       CurrentUser caller, @PathVariable UUID id, @Valid @RequestBody ChangeRolesRequest request) {
     return service.changeRoles(caller, id, request);
@@ -84,18 +92,23 @@ class UserController {
 
   @PreAuthorize("hasRole('ADMIN')")
   @PostMapping("/{id}/deactivate")
+  @ApiResponse(responseCode = "422", description = "The last active admin")
   UserResponse deactivate(CurrentUser caller, @PathVariable UUID id) {
     return service.deactivate(caller, id);
   }
 
   @PreAuthorize("hasRole('ADMIN')")
   @PostMapping("/{id}/reactivate")
+  @ApiResponse(responseCode = "422", description = "The tenant has its maximum of users")
   UserResponse reactivate(CurrentUser caller, @PathVariable UUID id) {
     return service.reactivate(caller, id);
   }
 
   @PreAuthorize("hasRole('ADMIN')")
   @DeleteMapping("/{id}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  @ApiResponse(responseCode = "409", description = "The user is still referenced")
+  @ApiResponse(responseCode = "422", description = "The last active admin")
   ResponseEntity<Void> delete(CurrentUser caller, @PathVariable UUID id) {
     service.delete(caller, id);
     return ResponseEntity.noContent().build();
@@ -103,6 +116,7 @@ class UserController {
 
   /** Any signed-in user, for their own account only. */
   @PostMapping("/me/password")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
   ResponseEntity<Void> changeOwnPassword(
       CurrentUser caller, @Valid @RequestBody ChangePasswordRequest request) {
     service.changeOwnPassword(caller, request);

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** A user as clients see it. Never carries the password hash. */
 public record UserResponse(
@@ -14,11 +15,11 @@ public record UserResponse(
     String lastName,
     String fullName,
     List<Role> roles,
-    UUID teamId,
+    @Nullable UUID teamId,
     boolean active,
     Instant createdAt,
     Instant updatedAt,
-    Instant deactivatedAt) {
+    @Nullable Instant deactivatedAt) {
 
   public UserResponse {
     roles = sorted(roles);

@@ -49,6 +49,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
     defaults.put("management.observations.enable.spring.security", "false");
     defaults.put("spring.mvc.publish-request-handled-events", "false");
     defaults.put("springdoc.swagger-ui.path", "/swagger-ui.html");
+    // Answers are JSON (not */*), and a @ModelAttribute filter is the query parameters it binds.
+    defaults.put("springdoc.default-produces-media-type", "application/json");
+    defaults.put("springdoc.default-flat-param-object", "true");
     boolean local = Arrays.asList(environment.getActiveProfiles()).contains("local");
     boolean structured =
         environment.getProperty("chosencrm.logging.structured", Boolean.class, !local);

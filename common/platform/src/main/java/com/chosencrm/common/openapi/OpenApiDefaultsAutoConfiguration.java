@@ -1,16 +1,15 @@
 package com.chosencrm.common.openapi;
 
 import com.chosencrm.common.security.CurrentUser;
+import com.chosencrm.common.security.PlatformSecurityProperties;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.media.Content;
-import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
-import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
-import java.util.Map;
+import io.swagger.v3.oas.models.servers.Server;
+import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,7 +22,9 @@ import org.springframework.core.env.Environment;
 
 /**
  * Every service's OpenAPI document: titled after the service, versioned from its build, a bearer
- * security scheme, and the problem responses that any operation may give.
+ * security scheme, the status codes and problem responses each operation really gives, and schemas
+ * that say which fields are always present and which may be null. The SPA's types are generated
+ * from these documents (frontend/openapi), so what they say must hold on the wire.
  */
 @AutoConfiguration
 @ConditionalOnClass(OpenAPI.class)
@@ -45,6 +46,8 @@ public class OpenApiDefaultsAutoConfiguration {
     String version = properties != null ? properties.getVersion() : "dev";
     return new OpenAPI()
         .info(new Info().title(name).version(version).description("ChosenCRM " + name + " API"))
+        // Relative: the same document whether read from the service, the gateway or a test.
+        .servers(List.of(new Server().url("/")))
         .components(
             new Components()
                 .addSecuritySchemes(
@@ -57,58 +60,45 @@ public class OpenApiDefaultsAutoConfiguration {
         .addSecurityItem(new SecurityRequirement().addList(BEARER));
   }
 
+  /** Error answers, public operations and Location headers: see {@link OperationResponses}. */
   @Bean
-  OpenApiCustomizer problemResponsesCustomizer() {
-    Map<String, String> common =
-        Map.of(
-            "400", "Invalid request (problem+json with field errors)",
-            "401", "Missing, invalid, expired or revoked token",
-            "403", "The caller's role does not allow this",
-            "404", "Not found, or not in the caller's tenant",
-            "500", "Unexpected error; quote the request id");
+  OpenApiCustomizer operationResponsesCustomizer(
+      ObjectProvider<PlatformSecurityProperties> security) {
+    PlatformSecurityProperties properties = security.getIfAvailable();
+    return new OperationResponses(properties != null ? properties.publicPaths() : List.of());
+  }
+
+  @Bean
+  OpenApiCustomizer problemSchemaCustomizer() {
+    // springdoc rebuilds the components from the controllers, so the schema is (re)added here.
     return openApi -> {
-      // springdoc rebuilds the components from the controllers, so the schema is (re)added here.
       if (openApi.getComponents() == null) {
         openApi.setComponents(new Components());
       }
       openApi.getComponents().addSchemas(PROBLEM, problemSchema());
-      if (openApi.getPaths() == null) {
-        return;
-      }
-      openApi
-          .getPaths()
-          .values()
-          .forEach(
-              item ->
-                  item.readOperations()
-                      .forEach(
-                          operation ->
-                              common.forEach(
-                                  (status, description) -> {
-                                    if (operation.getResponses() != null
-                                        && !operation.getResponses().containsKey(status)) {
-                                      operation
-                                          .getResponses()
-                                          .addApiResponse(status, problem(description));
-                                    }
-                                  })));
     };
   }
 
-  private static ApiResponse problem(String description) {
-    return new ApiResponse()
-        .description(description)
-        .content(
-            new Content()
-                .addMediaType(
-                    "application/problem+json",
-                    new MediaType()
-                        .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+  /** Every field of an answer is present; see {@link ResponseSchemas}. */
+  @Bean
+  OpenApiCustomizer responseSchemasCustomizer() {
+    return new ResponseSchemas();
+  }
+
+  @Bean
+  JsonValues jsonValues() {
+    return new JsonValues();
+  }
+
+  /** Record components are null only where they say so; see {@link RecordNullability}. */
+  @Bean
+  RecordNullability recordNullability() {
+    return new RecordNullability();
   }
 
   /** OpenAPI 3.1 documents read {@code types}, 3.0 ones {@code type}: set both. */
   @SuppressWarnings({"rawtypes", "unchecked"})
-  private static Schema typed(String type) {
+  static Schema typed(String type) {
     Schema schema = new Schema<>().type(type);
     schema.setTypes(new java.util.LinkedHashSet<>(java.util.List.of(type)));
     return schema;

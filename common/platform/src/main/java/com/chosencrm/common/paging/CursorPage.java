@@ -2,12 +2,13 @@ package com.chosencrm.common.paging;
 
 import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page of a keyset-paginated list. {@code nextCursor} is opaque to clients and null on the last
  * page. Keyset paging costs the same on page 1 and page 10,000, unlike OFFSET.
  */
-public record CursorPage<T>(List<T> items, String nextCursor) {
+public record CursorPage<T>(List<T> items, @Nullable String nextCursor) {
 
   public boolean hasMore() {
     return nextCursor != null;
