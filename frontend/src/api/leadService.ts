@@ -32,6 +32,7 @@ export type LeadPage = Paged<Lead>;
  */
 export type HistoryAction =
   | 'CREATED'
+  | 'IMPORTED'
   | 'UPDATED'
   | 'STATUS_CHANGED'
   | 'ASSIGNED'

@@ -111,6 +111,7 @@ export const history = {
         "referralPartner": "Keller"
       },
       "actorId": "01a1fd6a-dfff-7ef9-ae8c-d9dc83960f6e",
+      "actorName": "Dana Admin",
       "reason": null,
       "requestId": "50536456-064b-47f4-94f9-283064d4ef52",
       "occurredAt": "2026-11-21T09:24:05.133080Z",
@@ -128,6 +129,7 @@ export const history = {
         "hot"
       ],
       "actorId": "01a1fd6a-dfff-7ef9-ae8c-d9dc83960f6e",
+      "actorName": "Dana Admin",
       "reason": null,
       "requestId": "50536456-064b-47f4-94f9-283064d4ef52",
       "occurredAt": "2026-11-21T09:24:05.133080Z",
@@ -140,6 +142,7 @@ export const history = {
       "oldValue": 425000,
       "newValue": 400000,
       "actorId": "01a1fd6a-dfff-7ef9-ae8c-d9dc83960f6e",
+      "actorName": "Dana Admin",
       "reason": null,
       "requestId": "50536456-064b-47f4-94f9-283064d4ef52",
       "occurredAt": "2026-11-21T09:24:05.133080Z",
@@ -152,6 +155,7 @@ export const history = {
       "oldValue": "PURCHASE",
       "newValue": "REFINANCE",
       "actorId": "01a1fd6a-dfff-7ef9-ae8c-d9dc83960f6e",
+      "actorName": "Dana Admin",
       "reason": null,
       "requestId": "50536456-064b-47f4-94f9-283064d4ef52",
       "occurredAt": "2026-11-21T09:24:05.133080Z",

@@ -639,6 +639,7 @@ export interface components {
             action: string;
             /** Format: uuid */
             actorId: string | null;
+            actorName: string | null;
             field: string | null;
             /** Format: uuid */
             id: string;

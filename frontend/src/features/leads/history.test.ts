@@ -4,9 +4,9 @@ import * as recorded from '@/test/recordedLeadAnswers';
 import { describeHistory } from './history';
 
 const names: Record<string, string> = { a1: 'Dana', u1: 'Priya', u2: 'Tom' };
-const context = { name: (id: string | null | undefined) => (id ? (names[id] ?? 'A former user') : 'Someone'), customFieldLabel: (k: string) => (k === 'propertyType' ? 'Property type' : k) };
+const context = { name: (id: string | null | undefined, known?: string | null) => (id ? (names[id] ?? known ?? 'A former user') : 'Someone'), customFieldLabel: (k: string) => (k === 'propertyType' ? 'Property type' : k) };
 const entry = (over: Partial<HistoryEntry>): HistoryEntry => ({
-  id: 'h1', action: 'UPDATED', field: null, oldValue: null, newValue: null, actorId: 'a1', reason: null, requestId: null,
+  id: 'h1', action: 'UPDATED', field: null, oldValue: null, newValue: null, actorId: 'a1', actorName: null, reason: null, requestId: null,
   occurredAt: '2026-11-21T09:00:00Z', mergedFromLeadId: null, ...over,
 });
 
@@ -41,5 +41,16 @@ describe('history in words', () => {
   it('names an actor it does not know, and an action it does not know', () => {
     expect(describeHistory(entry({ action: 'CREATED', actorId: 'gone' }), context).title).toBe('A former user created the lead');
     expect(describeHistory(entry({ action: 'ARCHIVED' }), context).title).toBe('Dana: archived');
+  });
+
+  it('tells an imported lead with the file it came from', () => {
+    expect(describeHistory(entry({ action: 'IMPORTED', reason: 'Imported from leads.xlsx; assigned by an assignment rule' }), context)).toEqual({
+      title: 'Dana imported the lead',
+      detail: 'Imported from leads.xlsx; assigned by an assignment rule',
+    });
+  });
+
+  it('names an actor the user list does not hold by the name the service gave', () => {
+    expect(describeHistory(entry({ action: 'CREATED', actorId: 'admin', actorName: 'Ada Admin' }), context).title).toBe('Ada Admin created the lead');
   });
 });

@@ -25,8 +25,8 @@ export interface HistoryText {
 }
 
 interface Context {
-  /** A user's name by id ("You" for the signed-in user). */
-  name: (id: string | null | undefined) => string;
+  /** A user's name by id ("You" for the signed-in user); `known` is the name the service gave. */
+  name: (id: string | null | undefined, known?: string | null) => string;
   /** A custom field's label by key. */
   customFieldLabel?: (key: string) => string;
 }
@@ -66,12 +66,15 @@ function customFieldChange(before: JsonValue, after: JsonValue, label: (key: str
 
 /** One history entry in words. */
 export function describeHistory(entry: HistoryEntry, { name, customFieldLabel = (k) => k }: Context): HistoryText {
-  const who = name(entry.actorId);
+  const who = name(entry.actorId, entry.actorName);
   const reason = entry.reason ? `Reason: ${entry.reason}` : undefined;
   const merged = entry.mergedFromLeadId ? ' (on the duplicate merged into this lead)' : '';
   switch (entry.action) {
     case 'CREATED':
       return { title: `${who} created the lead${merged}` };
+    case 'IMPORTED':
+      // The reason names the file and how the lead was assigned.
+      return { title: `${who} imported the lead${merged}`, detail: entry.reason ?? undefined };
     case 'STATUS_CHANGED':
       return {
         title: `${who} moved the lead from ${String(entry.oldValue ?? '—')} to ${String(entry.newValue ?? '—')}${merged}`,

@@ -73,14 +73,14 @@ export function useAssignableUsers() {
  * Names of the tenant's people by id, for history entries: what lead-service knows of them
  * (admins and supervisors may read it), plus the signed-in user. Agents see "You" and "A teammate".
  */
-export function usePeopleNames(): (id: string | null | undefined) => string {
+export function usePeopleNames(): (id: string | null | undefined, known?: string | null) => string {
   const { user } = useAuth();
   const manager = canManage('leads', user?.roles);
   const agents = useQuery({ ...agentsQuery, enabled: manager });
   const names = useMemo(() => new Map((agents.data ?? []).map((a) => [a.userId, a.name])), [agents.data]);
-  return (id) => {
+  return (id, known) => {
     if (!id) return 'Someone';
     if (id === user?.id) return 'You';
-    return names.get(id) ?? (manager ? 'A former user' : 'A teammate');
+    return names.get(id) ?? known ?? (manager ? 'A former user' : 'A teammate');
   };
 }
