@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
@@ -78,6 +79,15 @@ class EdgeSecurityConfiguration {
     firewall.setAllowedHeaderValues(FirewallRules::isHeaderValue);
     firewall.setAllowedParameterNames(FirewallRules::isAssignedAndNotControl);
     return firewall;
+  }
+
+  /**
+   * No Spring Security observations: they feed no tracer, and even disabled by {@code
+   * management.observations.enable} the observing decorator still wrapped every security filter.
+   */
+  @Bean
+  SecurityObservationSettings securityObservationSettings() {
+    return SecurityObservationSettings.noObservations();
   }
 
   @Bean
