@@ -4,6 +4,10 @@
 # limits set high), with the service answering at once and after a fixed 20 ms.
 #   bench/gateway-overhead.sh                      build, run, print the table
 #   DURATION=30 CONNECTIONS=100 LIGHT_CONNECTIONS=20 bench/gateway-overhead.sh
+# The gateway runs as in production: no local profile (ECS JSON access log), the container's JVM
+# flags (serial GC, the heap a 1 GiB pod gets; GATEWAY_JAVA_OPTS overrides), C2 on. Besides
+# throughput and latency it prints the gateway's CPU time per request (user + system, from
+# /proc), which depends far less than latency on whatever else the machine is running.
 # Needs a JDK 21+, Maven, redis-server and wrk (both installed with apt-get if missing).
 # Everything listens on 127.0.0.1 only and stops when the script ends.
 set -euo pipefail
@@ -19,6 +23,7 @@ THREADS=${THREADS:-2}
 GATEWAY_PORT=${GATEWAY_PORT:-18080}
 BACKEND_PORT=${BACKEND_PORT:-18181}
 REDIS_PORT=${REDIS_PORT:-16399}
+GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:--Xmx768m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}
 
 need() {
   command -v "$1" >/dev/null 2>&1 && return 0
@@ -46,15 +51,15 @@ java -Xmx256m bench/BenchBackend.java "$BACKEND_PORT" "$work/token" >"$work/back
 pids+=($!)
 
 backend="http://127.0.0.1:$BACKEND_PORT"
-SPRING_PROFILES_ACTIVE=local \
 PORT=$GATEWAY_PORT \
 LEAD_SERVICE_URL=$backend \
 USER_SERVICE_URL=$backend \
 JWK_SET_URI=$backend/.well-known/jwks.json \
 REDIS_HOST=127.0.0.1 REDIS_PORT=$REDIS_PORT \
 RATE_LIMIT_TENANT_BURST=10000000 RATE_LIMIT_TENANT_PER_SECOND=10000000 \
-  java -Xmx512m -jar "$jar" >"$work/gateway.log" 2>&1 &
-pids+=($!)
+  java $GATEWAY_JAVA_OPTS -jar "$jar" >"$work/gateway.log" 2>&1 &
+gateway_pid=$!
+pids+=($gateway_pid)
 
 wait_for() {
   for _ in $(seq 1 120); do
@@ -83,10 +88,18 @@ to_ms() {
     else printf "%s", v }'
 }
 
+# The gateway's CPU time so far (user + system), in clock ticks.
+gateway_ticks() { awk '{print $14 + $15}' "/proc/$gateway_pid/stat"; }
+
 # run NAME URL SECONDS [CONNECTIONS] -> sets rps p50 p99 errors (non-2xx answers, socket errors)
+# and cpu (the gateway's CPU microseconds per request during the run)
 run() {
-  local out="$work/$1.txt"
+  local out="$work/$1.txt" before requests
+  before=$(gateway_ticks)
   wrk -t"$THREADS" -c"${4:-$CONNECTIONS}" -d"$3"s --latency -H "$auth" "$2" >"$out"
+  requests=$(awk '/requests in/ {print $1}' "$out")
+  cpu=$(awk -v a="$before" -v b="$(gateway_ticks)" -v n="$requests" -v hz="$(getconf CLK_TCK)" \
+    'BEGIN { if (n > 0) printf "%.0f", (b - a) * 1e6 / hz / n; else print "-" }')
   rps=$(awk '/^Requests\/sec:/ {print $2}' "$out")
   p50=$(to_ms "$(awk '$1 == "50%" {print $2}' "$out")")
   p99=$(to_ms "$(awk '$1 == "99%" {print $2}' "$out")")
@@ -101,7 +114,7 @@ run warmup-direct "$backend/api/leads/fast" 5
 
 echo
 echo "wrk: $THREADS threads, ${DURATION}s per run; $(nproc) cores shared by wrk, gateway, backend and Redis (load average before: $(cut -d' ' -f1 /proc/loadavg))"
-printf '%-22s %-8s %12s %10s %10s %8s\n' "backend answers" "via" "requests/s" "p50 ms" "p99 ms" "errors"
+printf '%-22s %-8s %12s %10s %10s %8s %12s\n' "backend answers" "via" "requests/s" "p50 ms" "p99 ms" "errors" "gw CPU us/req"
 for case in fast slow20 slow20-light; do
   path=${case%-light}
   conns=$CONNECTIONS
@@ -109,9 +122,9 @@ for case in fast slow20 slow20-light; do
   label="$([ "$path" = fast ] && echo "at once" || echo "after 20 ms"), $conns conns"
   run "direct-$case" "$backend/api/leads/$path" "$DURATION" "$conns"
   d_rps=$rps d_p50=$p50
-  printf '%-22s %-8s %12s %10s %10s %8s\n' "$label" direct "$rps" "$p50" "$p99" "$errors"
+  printf '%-22s %-8s %12s %10s %10s %8s %12s\n' "$label" direct "$rps" "$p50" "$p99" "$errors" -
   run "gateway-$case" "http://127.0.0.1:$GATEWAY_PORT/api/leads/$path" "$DURATION" "$conns"
-  printf '%-22s %-8s %12s %10s %10s %8s\n' "$label" gateway "$rps" "$p50" "$p99" "$errors"
+  printf '%-22s %-8s %12s %10s %10s %8s %12s\n' "$label" gateway "$rps" "$p50" "$p99" "$errors" "$cpu"
   awk -v g="$rps" -v d="$d_rps" -v gp="$p50" -v dp="$d_p50" -v label="$label" 'BEGIN {
     printf "%-22s gateway/direct throughput %.1f%%, p50 added %.2f ms\n", label, 100 * g / d, gp - dp }'
 done

@@ -56,6 +56,10 @@ class RequestContextFilter implements WebFilter, Ordered {
   }
 
   static boolean isIdentityHeader(String name) {
+    // Every identity header starts with X; most headers do not, and skip the lower-casing.
+    if (name.isEmpty() || (name.charAt(0) != 'x' && name.charAt(0) != 'X')) {
+      return false;
+    }
     String lower = name.toLowerCase(Locale.ROOT);
     return lower.startsWith("x-user-")
         || lower.startsWith("x-tenant-")

@@ -5,17 +5,19 @@ import com.chosencrm.common.security.PlatformSecurityProperties;
 import com.chosencrm.common.security.Roles;
 import com.chosencrm.common.security.TokenClaims;
 import com.chosencrm.gateway.EdgeProperties;
+import com.chosencrm.gateway.admission.EdgeAdmission;
 import com.chosencrm.gateway.problem.GatewayProblems;
 import com.chosencrm.gateway.request.RequestIds;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -25,9 +27,11 @@ import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
-import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
@@ -38,9 +42,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Edge authentication: the same RS256 verification as every service (algorithm pinned, JWKS from
- * user-service, the shared claim validators, the Redis deny-list), so a forged, expired or revoked
- * token stops here. The Authorization header still goes on to the service, which verifies again: no
- * service trusts the network.
+ * user-service, the shared claim validators; the Redis deny-list in {@link EdgeAdmission}), so a
+ * forged, expired or revoked token stops here. The Authorization header still goes on to the
+ * service, which verifies again: no service trusts the network.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -53,23 +57,50 @@ class EdgeSecurityConfiguration {
           + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
   @Bean
-  ReactiveJwtDecoder jwtDecoder(
-      PlatformSecurityProperties properties,
-      ReactiveStringRedisTemplate redis,
-      @Value("${spring.data.redis.timeout:500ms}") Duration redisTimeout) {
+  ReactiveJwtDecoder jwtDecoder(PlatformSecurityProperties properties, EdgeProperties edge) {
     NimbusReactiveJwtDecoder verifier =
         NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri())
             .jwsAlgorithm(SignatureAlgorithm.RS256)
             .build();
     verifier.setJwtValidator(PlatformJwtValidators.claims(properties));
-    return new RevocationCheckingJwtDecoder(verifier, redis, redisTimeout);
+    EdgeProperties.TokenCache cache = edge.tokenCache();
+    return new VerifiedTokenCache(verifier, cache.maxEntries(), cache.maxAge(), Clock.systemUTC());
+  }
+
+  /**
+   * Spring Security's firewall with the same header and parameter rules, checked by a loop: the
+   * default checks each value with a regular expression, on a 700-character Authorization header on
+   * every request.
+   */
+  @Bean
+  ServerWebExchangeFirewall firewall() {
+    StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
+    firewall.setAllowedHeaderNames(FirewallRules::isAssignedAndNotControl);
+    firewall.setAllowedHeaderValues(FirewallRules::isHeaderValue);
+    firewall.setAllowedParameterNames(FirewallRules::isAssignedAndNotControl);
+    return firewall;
+  }
+
+  /**
+   * No Spring Security observations: they feed no tracer, and even disabled by {@code
+   * management.observations.enable} the observing decorator still wrapped every security filter.
+   */
+  @Bean
+  SecurityObservationSettings securityObservationSettings() {
+    return SecurityObservationSettings.noObservations();
   }
 
   @Bean
   SecurityWebFilterChain edgeSecurity(
-      ServerHttpSecurity http, ReactiveJwtDecoder decoder, GatewayProblems problems) {
+      ServerHttpSecurity http,
+      ReactiveJwtDecoder decoder,
+      EdgeAdmission admission,
+      GatewayProblems problems) {
     ServerWebExchangeMatcher publicPaths = PublicPaths.matcher();
-    http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+    ServerAuthenticationEntryPoint entryPoint = ProblemSecurityHandlers.entryPoint(problems);
+    // Stateless: every request brings its token, so no session is looked up or created for it.
+    http.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+        .csrf(ServerHttpSecurity.CsrfSpec::disable)
         .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
         .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
         .logout(ServerHttpSecurity.LogoutSpec::disable)
@@ -91,12 +122,12 @@ class EdgeSecurityConfiguration {
                         jwt ->
                             jwt.jwtDecoder(decoder)
                                 .jwtAuthenticationConverter(rolesAsAuthorities()))
-                    .bearerTokenConverter(ignoringPublicPaths(publicPaths))
-                    .authenticationEntryPoint(ProblemSecurityHandlers.entryPoint(problems))
+                    .bearerTokenConverter(new BearerTokenConverter())
+                    .authenticationEntryPoint(entryPoint)
                     .accessDeniedHandler(ProblemSecurityHandlers.accessDeniedHandler(problems)))
         .exceptionHandling(
             e ->
-                e.authenticationEntryPoint(ProblemSecurityHandlers.entryPoint(problems))
+                e.authenticationEntryPoint(entryPoint)
                     .accessDeniedHandler(ProblemSecurityHandlers.accessDeniedHandler(problems)))
         .headers(
             headers ->
@@ -106,7 +137,9 @@ class EdgeSecurityConfiguration {
                         referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                     .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                     // Written only on https requests (X-Forwarded-Proto behind a proxy).
-                    .hsts(hsts -> hsts.maxAge(Duration.ofDays(365)).includeSubdomains(true)));
+                    .hsts(hsts -> hsts.maxAge(Duration.ofDays(365)).includeSubdomains(true)))
+        // Deny-list and rate limit in one Redis call, once the token is verified.
+        .addFilterAfter(admission.filter(entryPoint), SecurityWebFiltersOrder.AUTHENTICATION);
     return http.build();
   }
 
@@ -147,19 +180,5 @@ class EdgeSecurityConfiguration {
                   .toList();
         });
     return new ReactiveJwtAuthenticationConverterAdapter(converter);
-  }
-
-  /**
-   * A stale token sent to a public endpoint (refresh after the access token expired, the SPA's
-   * files) must not turn the call into a 401, so public paths ignore the Authorization header.
-   */
-  private static ServerAuthenticationConverter ignoringPublicPaths(
-      ServerWebExchangeMatcher publicPaths) {
-    ServerBearerTokenAuthenticationConverter bearer =
-        new ServerBearerTokenAuthenticationConverter();
-    return exchange ->
-        publicPaths
-            .matches(exchange)
-            .flatMap(match -> match.isMatch() ? Mono.empty() : bearer.convert(exchange));
   }
 }

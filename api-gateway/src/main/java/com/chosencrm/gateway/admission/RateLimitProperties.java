@@ -1,4 +1,4 @@
-package com.chosencrm.gateway.ratelimit;
+package com.chosencrm.gateway.admission;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
