@@ -150,7 +150,7 @@ class LeadQueries {
         .list();
   }
 
-  @Transactional(readOnly = true)
+  // One statement: no transaction, so no COMMIT round trip (a page is one consistent snapshot).
   public CursorPage<LeadView> list(
       CurrentUser user,
       LeadFilter filter,

@@ -231,6 +231,15 @@ public final class LeadQueryBenchmark {
     List<Double> deepTimes =
         measure(platform, token, deepPage.subList(50, 350), "/api/leads?limit=50&cursor=");
     System.out.println();
+    if (System.getenv("BENCH_DEBUG") != null) {
+      // The service's own view of the same requests, without the client and the socket.
+      platform
+          .get("/actuator/prometheus", token)
+          .body()
+          .lines()
+          .filter(l -> l.startsWith("http_server_requests_seconds_") && l.contains("/api/leads\""))
+          .forEach(System.out::println);
+    }
     System.out.printf("lead-list benchmark (%,d leads, admin, 50 a page, newest first)%n", leads);
     System.out.printf(
         "  first page                   p50 %6.1f ms  p95 %6.1f ms  max %6.1f ms  (target p95 <= 20 ms)%n",

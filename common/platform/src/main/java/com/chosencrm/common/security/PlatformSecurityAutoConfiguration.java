@@ -22,6 +22,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -98,6 +99,17 @@ public class PlatformSecurityAutoConfiguration {
         denyList,
         new VerifiedTokens(VerifiedTokens.DEFAULT_MAX_ENTRIES, VerifiedTokens.DEFAULT_MAX_AGE),
         Clock.systemUTC());
+  }
+
+  /**
+   * No observation wrapped around each of the ~15 security filters of every request (the {@code
+   * management.observations} switch alone leaves the wrappers in place); request metrics come from
+   * {@code http.server.requests}.
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  SecurityObservationSettings securityObservationSettings() {
+    return SecurityObservationSettings.noObservations();
   }
 
   @Bean
