@@ -1055,6 +1055,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Custom fields cannot be checked right now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     agents: {
@@ -1689,6 +1698,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The company's settings cannot be read now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_1: {
@@ -1815,6 +1833,15 @@ export interface operations {
             };
             /** @description Unexpected error; quote the request id */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The company's settings cannot be read now */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2212,6 +2239,15 @@ export interface operations {
             };
             /** @description Unexpected error; quote the request id */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The company's settings cannot be read now */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2628,6 +2664,15 @@ export interface operations {
             };
             /** @description Unexpected error; quote the request id */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Custom fields cannot be checked right now */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -61,6 +61,7 @@ class ImportController {
   @PostMapping(path = "/imports", consumes = "multipart/form-data")
   @ResponseStatus(HttpStatus.CREATED)
   @ApiResponse(responseCode = "413", description = "The file is too large")
+  @ApiResponse(responseCode = "503", description = "The company's settings cannot be read now")
   @PreAuthorize(IMPORTERS)
   ResponseEntity<ImportJobView> upload(CurrentUser user, @RequestPart("file") MultipartFile file) {
     ImportJobView job = receive(user, file, null);
@@ -75,6 +76,7 @@ class ImportController {
       description = "Accepted: the import is queued",
       headers = @Header(name = HttpHeaders.LOCATION, description = "Where to follow the import"))
   @ApiResponse(responseCode = "413", description = "The file is too large")
+  @ApiResponse(responseCode = "503", description = "The company's settings cannot be read now")
   @PreAuthorize(IMPORTERS)
   ResponseEntity<ImportJobView> importNow(
       CurrentUser user,
@@ -103,6 +105,7 @@ class ImportController {
   @PostMapping("/imports/{id}/start")
   @ResponseStatus(HttpStatus.ACCEPTED)
   @ApiResponse(responseCode = "409", description = "The import is not waiting for its mapping")
+  @ApiResponse(responseCode = "503", description = "The company's settings cannot be read now")
   @PreAuthorize(IMPORTERS)
   ResponseEntity<ImportJobView> start(
       CurrentUser user,

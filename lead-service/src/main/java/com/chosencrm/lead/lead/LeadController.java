@@ -48,6 +48,7 @@ class LeadController {
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   @ApiResponse(responseCode = "409", description = "A duplicate of an existing lead")
+  @ApiResponse(responseCode = "503", description = "Custom fields cannot be checked right now")
   @PreAuthorize(ANY_ROLE)
   ResponseEntity<LeadView> create(
       CurrentUser user,
@@ -113,6 +114,7 @@ class LeadController {
   @ApiResponse(
       responseCode = "409",
       description = "The version is stale, or a duplicate of another lead")
+  @ApiResponse(responseCode = "503", description = "Custom fields cannot be checked right now")
   @PreAuthorize(ANY_ROLE)
   LeadView update(
       CurrentUser user,
