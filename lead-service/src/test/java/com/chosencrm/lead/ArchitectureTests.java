@@ -1,12 +1,12 @@
 package com.chosencrm.lead;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.core.domain.JavaModifier;
+import com.chosencrm.testsupport.architecture.ServiceArchitecture;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
 import com.tngtech.archunit.lang.ArchRule;
 import jakarta.persistence.Entity;
 import org.springframework.data.repository.Repository;
@@ -18,32 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
     importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
-  @ArchTest
-  static final ArchRule repositoriesAreNotPublic =
-      classes()
-          .that()
-          .areAssignableTo(Repository.class)
-          .should()
-          .notHaveModifier(JavaModifier.PUBLIC)
-          .because("a feature's tables are reached only through its services");
-
-  @ArchTest
-  static final ArchRule entitiesAreNotPublic =
-      classes()
-          .that()
-          .areAnnotatedWith(Entity.class)
-          .should()
-          .notHaveModifier(JavaModifier.PUBLIC)
-          .because("entities never leave their feature, let alone the service");
-
-  @ArchTest
-  static final ArchRule controllersAreNotPublic =
-      classes()
-          .that()
-          .areAnnotatedWith(RestController.class)
-          .should()
-          .notHaveModifier(JavaModifier.PUBLIC)
-          .because("nothing calls a controller but Spring MVC");
+  @ArchTest static final ArchTests platform = ArchTests.in(ServiceArchitecture.class);
 
   @ArchTest
   static final ArchRule domainDoesNotTouchWeb =
@@ -65,16 +40,6 @@ class ArchitectureTests {
           .resideInAnyPackage(
               "org.springframework.web..", "jakarta.servlet..", "org.springframework.http..")
           .because("domain code must not depend on the web layer");
-
-  @ArchTest
-  static final ArchRule controllersDoNotUseRepositories =
-      noClasses()
-          .that()
-          .haveSimpleNameEndingWith("Controller")
-          .should()
-          .dependOnClassesThat()
-          .areAssignableTo(Repository.class)
-          .because("controllers stay thin: parse, authorize, call a service, map");
 
   @ArchTest
   static final ArchRule rulesAndReadModelDoNotReachIntoLeads =
