@@ -3,23 +3,14 @@ package com.chosencrm.lead.customfield;
 import com.chosencrm.common.problem.ApiException;
 import com.chosencrm.common.problem.InvalidRequestException;
 import com.chosencrm.common.problem.InvalidRequestException.FieldError;
-import com.chosencrm.common.problem.ProblemTypes;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.retry.Retry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Service;
 import org.springframework.web.client.HttpClientErrorException;
-import org.springframework.web.client.RestClientException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,17 +28,16 @@ public class CustomFieldValidation {
 
   private static final Logger log = LoggerFactory.getLogger(CustomFieldValidation.class);
   private static final String FIELD_PREFIX = "customFields.";
+  private static final String UNAVAILABLE =
+      "Custom fields cannot be checked right now; try again in a moment";
 
   private final CustomFieldsClient client;
-  private final CircuitBreaker circuitBreaker;
-  private final Retry retry;
+  private final UserServiceCalls calls;
   private final JsonMapper json;
 
-  CustomFieldValidation(
-      CustomFieldsClient client, CircuitBreaker circuitBreaker, Retry retry, JsonMapper json) {
+  CustomFieldValidation(CustomFieldsClient client, UserServiceCalls calls, JsonMapper json) {
     this.client = client;
-    this.circuitBreaker = circuitBreaker;
-    this.retry = retry;
+    this.calls = calls;
     this.json = json;
   }
 
@@ -79,9 +69,10 @@ public class CustomFieldValidation {
   /** Like {@link #validate} but answers invalid values as an outcome, for batches. */
   public Outcome check(Map<String, Object> values) {
     Map<String, Object> request = values == null ? Map.of() : new LinkedHashMap<>(values);
-    String authorization = "Bearer " + currentToken();
-    Supplier<Outcome> call =
-        () -> {
+    return calls.call(
+        "Custom field validation",
+        UNAVAILABLE,
+        authorization -> {
           try {
             CustomFieldsClient.Validated validated =
                 client.validate(authorization, new CustomFieldsClient.Validate("LEAD", request));
@@ -91,16 +82,7 @@ public class CustomFieldValidation {
           } catch (HttpClientErrorException.BadRequest e) {
             return new Outcome(Map.of(), fieldErrors(e));
           }
-        };
-    try {
-      return Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(circuitBreaker, call))
-          .get();
-    } catch (CallNotPermittedException e) {
-      throw unavailable();
-    } catch (RestClientException e) {
-      log.warn("Custom field validation failed: {}", e.getMessage());
-      throw unavailable();
-    }
+        });
   }
 
   /**
@@ -110,21 +92,13 @@ public class CustomFieldValidation {
    * @throws ApiException (503) if user-service cannot answer
    */
   public List<CustomFieldDefinition> definitions() {
-    String authorization = "Bearer " + currentToken();
-    Supplier<List<CustomFieldDefinition>> call =
-        () -> {
+    return calls.call(
+        "Reading custom field definitions",
+        UNAVAILABLE,
+        authorization -> {
           List<CustomFieldDefinition> found = client.definitions(authorization, "LEAD");
           return found == null ? List.of() : List.copyOf(found);
-        };
-    try {
-      return Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(circuitBreaker, call))
-          .get();
-    } catch (CallNotPermittedException e) {
-      throw unavailable();
-    } catch (RestClientException e) {
-      log.warn("Reading custom field definitions failed: {}", e.getMessage());
-      throw unavailable();
-    }
+        });
   }
 
   private List<FieldError> fieldErrors(HttpClientErrorException e) {
@@ -145,22 +119,5 @@ public class CustomFieldValidation {
       errors.add(new FieldError("customFields", "Custom fields are not valid"));
     }
     return errors;
-  }
-
-  private static String currentToken() {
-    if (SecurityContextHolder.getContext().getAuthentication()
-        instanceof JwtAuthenticationToken token) {
-      return token.getToken().getTokenValue();
-    }
-    throw new IllegalStateException(
-        "Custom fields are validated with the caller's token; no authenticated caller");
-  }
-
-  private static ApiException unavailable() {
-    return new ApiException(
-        HttpStatus.SERVICE_UNAVAILABLE,
-        ProblemTypes.SERVICE_UNAVAILABLE,
-        "Service unavailable",
-        "Custom fields cannot be checked right now; try again in a moment");
   }
 }

@@ -259,30 +259,30 @@ class LeadQueries {
     if (probe.size() <= PROBE) {
       return probe.stream().sorted(SearchHit.NEWEST_FIRST).limit(count).toList();
     }
-    // Common term: the matches are dense, so the newest-first index finds a page quickly.
+    // Common term: the matches are dense, so the newest-first index finds a page quickly. The
+    // setting lasts for this transaction; resembling() turns bitmap scans back on if it runs.
     jdbc.sql("select set_config('enable_bitmapscan', 'off', true)").query().singleValue();
-    try {
-      return jdbc.sql(
-              "select l.id, l.created_at"
-                  + from
-                  + " order by l.created_at desc, l.id desc limit :count")
-          .params(params)
-          .param("count", count)
-          .query((rs, n) -> SearchHit.containing(rs))
-          .list();
-    } finally {
-      jdbc.sql("select set_config('enable_bitmapscan', 'on', true)").query().singleValue();
-    }
+    return jdbc.sql(
+            "select l.id, l.created_at"
+                + from
+                + " order by l.created_at desc, l.id desc limit :count")
+        .params(params)
+        .param("count", count)
+        .query((rs, n) -> SearchHit.containing(rs))
+        .list();
   }
 
   /** Leads resembling the term without containing it, most similar first, after the position. */
   private List<SearchHit> resembling(
       Where where, SearchTerm term, SearchPosition position, int count) {
-    // The threshold of the <% operator, for this transaction only.
-    jdbc.sql("select set_config('pg_trgm.word_similarity_threshold', :threshold, true)")
+    // For this transaction only: the threshold of the <% operator, and bitmap scans (the only way
+    // a GIN index is read) in case containing() turned them off.
+    jdbc.sql(
+            "select set_config('pg_trgm.word_similarity_threshold', :threshold, true),"
+                + " set_config('enable_bitmapscan', 'on', true)")
         .param("threshold", NAME_SIMILARITY)
         .query()
-        .singleValue();
+        .listOfRows();
     Map<String, Object> params = new HashMap<>(where.params());
     params.put("term", term.text());
     params.put("pattern", term.pattern());
