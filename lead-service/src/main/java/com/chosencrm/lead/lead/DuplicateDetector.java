@@ -28,6 +28,32 @@ class DuplicateDetector {
     }
   }
 
+  /**
+   * One index probe per email and phone, by the contact alone: the lateral subquery with OFFSET 0
+   * can neither be flattened into a join nor take the tenant condition in, so only the contact
+   * indexes can answer it, whatever the statistics say about the tenant (migration V5 tells the
+   * plan this replaces). The tenant is checked on the rows found.
+   */
+  static final String PROBE =
+      """
+      select l.id, l.email_normalized, l.phone_e164
+        from unnest(cast(:emails as text[])) as c(email)
+       cross join lateral (
+             select id, tenant_id, email_normalized, phone_e164 from lead
+              where email_normalized = c.email and deleted_at is null
+             offset 0) l
+       where l.tenant_id = :tenantId and l.id <> all(:excluded)
+      union
+      select l.id, l.email_normalized, l.phone_e164
+        from unnest(cast(:phones as text[])) as c(phone)
+       cross join lateral (
+             select id, tenant_id, email_normalized, phone_e164 from lead
+              where phone_e164 = c.phone and deleted_at is null
+             offset 0) l
+       where l.tenant_id = :tenantId and l.id <> all(:excluded)
+       order by 1
+      """;
+
   private final JdbcClient jdbc;
 
   DuplicateDetector(JdbcClient jdbc) {
@@ -53,32 +79,10 @@ class DuplicateDetector {
         phones.add(c.phoneE164());
       }
     }
-    // One index probe per value (the lateral subquery cannot be flattened into a join). As
-    // `= any(:values)`, the planner guessed from missing or stale statistics (a tenant's leads
-    // grow by thousands a second during an import) that a thousand values match most of the
-    // tenant, and scanned all of its leads for every batch.
     List<Existing> existing =
         emails.isEmpty() && phones.isEmpty()
             ? List.of()
-            : jdbc.sql(
-                    """
-                    select l.id, l.email_normalized, l.phone_e164
-                      from unnest(cast(:emails as text[])) as c(email)
-                     cross join lateral (
-                           select id, email_normalized, phone_e164 from lead
-                            where tenant_id = :tenantId and deleted_at is null
-                              and email_normalized = c.email and id <> all(:excluded)
-                           offset 0) l
-                    union
-                    select l.id, l.email_normalized, l.phone_e164
-                      from unnest(cast(:phones as text[])) as c(phone)
-                     cross join lateral (
-                           select id, email_normalized, phone_e164 from lead
-                            where tenant_id = :tenantId and deleted_at is null
-                              and phone_e164 = c.phone and id <> all(:excluded)
-                           offset 0) l
-                     order by 1
-                    """)
+            : jdbc.sql(PROBE)
                 .param("tenantId", tenantId)
                 .param("emails", emails.toArray(String[]::new))
                 .param("phones", phones.toArray(String[]::new))
