@@ -250,7 +250,20 @@ class LeadQueries {
   static final int PROBE = 1000;
   static final int FUZZY_CANDIDATES = 500;
 
-  /** Leads containing the term, newest first, after the position. */
+  /**
+   * How many of the newest visible leads are read for the term before the index is asked: a common
+   * term ("gmail", an area code) fills a page among them at once.
+   */
+  static final int WALK_FIRST = 200;
+
+  /**
+   * Leads containing the term, newest first, after the position. One statement tries the cheap
+   * answers in turn: the page among the {@value #WALK_FIRST} newest leads (a common term); else
+   * (the one-time filter runs the probe only then) up to {@value #PROBE} matches from the trigram
+   * index, sorted here (a rare term). Only a term between the two, too rare to fill a page among
+   * the newest leads and too common to sort, costs a second statement: walking the newest-first
+   * index until a page is found.
+   */
   private List<SearchHit> containing(
       CurrentUser user, Where where, SearchTerm term, SearchPosition position, int count) {
     Map<String, Object> params = new HashMap<>(where.params());
@@ -261,21 +274,41 @@ class LeadQueries {
       params.put("afterAt", utc(position.createdAt()));
       params.put("afterId", position.id());
     }
-    String from =
+    String visible =
         " from lead l left join agent a on a.user_id = l.assignee_id and a.tenant_id = l.tenant_id"
             + where.sql()
-            + " and l.search_text like :pattern"
             + after;
-    List<SearchHit> probe =
-        jdbc.sql("select l.id, l.created_at" + from + " limit :probe")
+    String from = visible + " and l.search_text like :pattern";
+    record Found(SearchHit hit, boolean walked) {}
+    List<Found> found =
+        jdbc.sql(
+                "with newest as (select l.id, l.created_at, l.search_text"
+                    + visible
+                    + " order by l.created_at desc, l.id desc limit :walk),"
+                    + " walked as (select id, created_at from newest"
+                    + " where search_text like :pattern"
+                    + " order by created_at desc, id desc limit :count)"
+                    + " select id, created_at, true as walked from walked"
+                    + " union all"
+                    + " select * from (select l.id, l.created_at, false as walked"
+                    + from
+                    + " limit :probe) p"
+                    + " where (select count(*) from walked) < :count")
             .params(params)
+            .param("walk", WALK_FIRST)
+            .param("count", count)
             .param("probe", PROBE + 1)
-            .query((rs, n) -> SearchHit.containing(rs))
+            .query((rs, n) -> new Found(SearchHit.containing(rs), rs.getBoolean("walked")))
             .list();
+    List<SearchHit> walked = found.stream().filter(Found::walked).map(Found::hit).toList();
+    if (walked.size() >= count) {
+      return walked;
+    }
+    List<SearchHit> probe = found.stream().filter(f -> !f.walked()).map(Found::hit).toList();
     if (probe.size() <= PROBE) {
       return probe.stream().sorted(SearchHit.NEWEST_FIRST).limit(count).toList();
     }
-    // Common term: the matches are dense, so the newest-first index finds a page quickly. The
+    // The matches are dense enough for the newest-first index to find a page quickly. The
     // setting lasts for this transaction; resembling() turns bitmap scans back on if it runs.
     jdbc.sql("select set_config('enable_bitmapscan', 'off', true)").query().singleValue();
     return jdbc.sql(

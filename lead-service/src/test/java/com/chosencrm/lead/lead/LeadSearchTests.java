@@ -153,6 +153,22 @@ class LeadSearchTests {
   }
 
   @Test
+  void termsTooRareAmongTheNewestLeadsButTooCommonToSortAreWalked() throws Exception {
+    // More matches than the probe reads, but none among the newest leads: neither the first look
+    // at the newest leads nor sorting the probe's matches answers; the index walk does.
+    insertLeads(world.admin(), "Middlewell", LeadQueries.PROBE + 60, 3, "2025-06-01");
+    insertLeads(world.admin(), "Newcomer", LeadQueries.WALK_FIRST + 20, 1, "2026-06-01");
+    List<UUID> expected =
+        jdbc.sql(
+                "select id from lead where tenant_id = :t and last_name = 'Middlewell'"
+                    + " order by created_at desc, id desc")
+            .param("t", world.tenantId())
+            .query(UUID.class)
+            .list();
+    assertThat(pages(world.admin(), "middlewell", 40, 3)).isEqualTo(expected.subList(0, 120));
+  }
+
+  @Test
   void containingMatchesComeFirstThenResemblingOnesOnTheSamePages() throws Exception {
     UUID exact = id(agent, Map.of("firstName", "Ada", "lastName", "Lovelace"));
     UUID typo = id(agent, Map.of("firstName", "Ada", "lastName", "Lovelance"));
@@ -224,6 +240,11 @@ class LeadSearchTests {
 
   /** Inserts leads straight into the table (as an import would), {@code perInstant} per time. */
   private void insertLeads(Member owner, String lastName, int count, int perInstant) {
+    insertLeads(owner, lastName, count, perInstant, "2026-01-01");
+  }
+
+  /** Leads created from {@code start} on, {@code perInstant} of them at each second. */
+  private void insertLeads(Member owner, String lastName, int count, int perInstant, String start) {
     UUID stage =
         jdbc.sql("select id from pipeline_stage where tenant_id = :t order by position limit 1")
             .param("t", owner.tenantId())
@@ -234,14 +255,15 @@ class LeadSearchTests {
             insert into lead (id, tenant_id, first_name, last_name, stage_id, created_at,
                               updated_at)
             select gen_random_uuid(), :t, 'Lead' || i, :last, :stage,
-                   timestamptz '2026-01-01' + make_interval(secs => i / :per),
-                   timestamptz '2026-01-01' + make_interval(secs => i / :per)
+                   cast(:start as timestamptz) + make_interval(secs => i / :per),
+                   cast(:start as timestamptz) + make_interval(secs => i / :per)
               from generate_series(1, :count) as i
             """)
         .param("t", owner.tenantId())
         .param("last", lastName)
         .param("stage", stage)
         .param("per", perInstant)
+        .param("start", start)
         .param("count", count)
         .update();
   }
