@@ -112,6 +112,7 @@ public class EdgeAdmission {
               log.error("Token deny-list unavailable; rejecting token: {}", e.toString());
               return Mono.just(UNAVAILABLE);
             })
+        .publishOn(RequestThread.of(exchange))
         .flatMap(
             answer -> {
               if (answer == UNAVAILABLE || isRefused(answer, jwt)) {
@@ -137,6 +138,7 @@ public class EdgeAdmission {
     return script
         .admit(null, null, bucket(limit))
         .onErrorResume(e -> failOpen(e))
+        .publishOn(RequestThread.of(exchange))
         .flatMap(
             answer ->
                 answer.allowed()

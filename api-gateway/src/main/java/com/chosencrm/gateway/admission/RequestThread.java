@@ -1,0 +1,28 @@
+package com.chosencrm.gateway.admission;
+
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.Connection;
+
+/**
+ * The event loop that serves a request, to go on with the request there once Redis has answered.
+ *
+ * <p>Lettuce reads every answer on the I/O thread of its one shared connection. Carrying the
+ * request on from that thread would put the whole gateway on it; handing it to a pool thread (as
+ * Lettuce's {@code publishOnScheduler} does) costs a hop there and another one to the event loop
+ * that writes to the service. Back on the request's own loop, the proxied call and the response are
+ * written without any further hand-off.
+ */
+final class RequestThread {
+
+  private RequestThread() {}
+
+  static Scheduler of(ServerWebExchange exchange) {
+    Object request = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
+    return request instanceof Connection connection
+        ? Schedulers.fromExecutor(connection.channel().eventLoop())
+        : Schedulers.immediate();
+  }
+}
