@@ -11,8 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+/** The deny-list is asked again for a token it cleared after 300 ms (1 s in production). */
+@TestPropertySource(properties = "chosencrm.gateway.admission.deny-list-recheck=300ms")
 class EdgeAuthenticationTests extends GatewayTest {
 
   @Autowired StringRedisTemplate redis;
@@ -70,14 +73,26 @@ class EdgeAuthenticationTests extends GatewayTest {
   }
 
   @Test
-  void whenTokenIsRevoked_thenUnauthorized() {
+  void whenTokenIsRevoked_thenUnauthorizedAtTheEdgeWithinTheRecheckTime()
+      throws InterruptedException {
     String jti = UUID.randomUUID().toString();
     String token = TestTokens.user(user, tenant).tokenId(jti).sign();
     callLeads(token).expectStatus().isOk();
 
     redis.opsForValue().set(DenyList.revokedTokenKey(jti), "1", Duration.ofMinutes(16));
+    Thread.sleep(350);
 
     callLeads(token).expectStatus().isUnauthorized();
+    // Refusals are not remembered: every call asks again.
+    callLeads(token).expectStatus().isUnauthorized();
+  }
+
+  @Test
+  void whenRevokedTokenWasNeverSeen_thenUnauthorizedAtOnce() {
+    String jti = UUID.randomUUID().toString();
+    redis.opsForValue().set(DenyList.revokedTokenKey(jti), "1", Duration.ofMinutes(16));
+
+    callLeads(TestTokens.user(user, tenant).tokenId(jti).sign()).expectStatus().isUnauthorized();
   }
 
   @Test

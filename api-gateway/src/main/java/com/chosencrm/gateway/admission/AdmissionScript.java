@@ -19,8 +19,15 @@ import reactor.core.publisher.Mono;
  */
 class AdmissionScript {
 
-  /** The deny-list values (absent keys are null), then whether the bucket let the request pass. */
-  record Answer(List<String> denyListValues, boolean allowed, Duration retryAfter) {}
+  /**
+   * The deny-list values (absent keys are null), then how many tokens the bucket gave (0: the
+   * request may not pass, for {@code retryAfter}).
+   */
+  record Answer(List<String> denyListValues, int granted, Duration retryAfter) {
+    boolean allowed() {
+      return granted > 0;
+    }
+  }
 
   /** A bucket to take from, or none. */
   record Bucket(String key, RateLimitProperties.Bucket limits) {}
@@ -29,8 +36,9 @@ class AdmissionScript {
 
   // KEYS[1] the bucket, KEYS[2..4] the deny-list keys (when ARGV[3] is not empty).
   // ARGV[1] capacity (0: no bucket), ARGV[2] refill per second, ARGV[3] the token's iat in epoch
-  // seconds ('' without a token, '-1' for a token without iat).
-  // Returns {allowed, retry after ms, revoked jti, suspended tenant, user cut-off}.
+  // seconds ('' without a token, '-1' for a token without iat), ARGV[4] how many tokens to take at
+  // most (a lease, ADR 0009; whatever the bucket holds of them, at least one, or none).
+  // Returns {tokens granted, retry after ms, revoked jti, suspended tenant, user cut-off}.
   private static final String SCRIPT =
       """
       local denied = {false, false, false}
@@ -56,17 +64,17 @@ class AdmissionScript {
         at = now
       end
       tokens = math.min(capacity, tokens + math.max(0, now - at) * rate / 1000)
-      local allowed = 0
+      local granted = 0
       local retry = 0
       if tokens >= 1 then
-        tokens = tokens - 1
-        allowed = 1
+        granted = math.min(tonumber(ARGV[4]), math.floor(tokens))
+        tokens = tokens - granted
       else
         retry = math.ceil((1 - tokens) * 1000 / rate)
       end
       redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(now))
       redis.call('PEXPIRE', KEYS[1], math.ceil(capacity * 1000 / rate) + 1000)
-      return {allowed, retry, denied[1], denied[2], denied[3]}
+      return {granted, retry, denied[1], denied[2], denied[3]}
       """;
 
   @SuppressWarnings("rawtypes")
@@ -82,10 +90,10 @@ class AdmissionScript {
 
   /**
    * Checks {@code denyListKeys} (the three keys of {@code DenyList.keys}, or null for a request
-   * without a token) and then takes from {@code bucket} (or null for none); errors if Redis cannot
-   * answer in time.
+   * without a token) and then takes up to {@code tokens} from {@code bucket} (or null for none);
+   * errors if Redis cannot answer in time.
    */
-  Mono<Answer> admit(List<String> denyListKeys, Long issuedAt, Bucket bucket) {
+  Mono<Answer> admit(List<String> denyListKeys, Long issuedAt, Bucket bucket, int tokens) {
     Bucket taken = bucket != null ? bucket : NO_BUCKET;
     List<String> keys =
         denyListKeys == null
@@ -95,7 +103,8 @@ class AdmissionScript {
         List.of(
             bucket == null ? "0" : String.valueOf(bucket.limits().capacity()),
             String.valueOf(taken.limits().refillPerSecond()),
-            denyListKeys == null ? "" : String.valueOf(issuedAt == null ? -1 : issuedAt));
+            denyListKeys == null ? "" : String.valueOf(issuedAt == null ? -1 : issuedAt),
+            String.valueOf(Math.max(1, tokens)));
     return redis.execute(ADMIT, keys, args).next().timeout(timeout).map(AdmissionScript::answer);
   }
 
@@ -106,7 +115,7 @@ class AdmissionScript {
     }
     return new Answer(
         Arrays.asList(text(result.get(2)), text(result.get(3)), text(result.get(4))),
-        ((Number) result.get(0)).longValue() == 1,
+        ((Number) result.get(0)).intValue(),
         Duration.ofMillis(((Number) result.get(1)).longValue()));
   }
 

@@ -52,9 +52,10 @@ public class EdgeAdmission {
   private static final String KEY_PREFIX = "chosencrm:rate-limit:";
   private static final long WARN_EVERY_MILLIS = 10_000;
   private static final AdmissionScript.Answer UNAVAILABLE =
-      new AdmissionScript.Answer(null, true, Duration.ZERO);
+      new AdmissionScript.Answer(null, 1, Duration.ZERO);
 
   private final AdmissionScript script;
+  private final LocalAdmissions local;
   private final RateLimitProperties limits;
   private final GatewayProblems problems;
   private final MeterRegistry meters;
@@ -65,9 +66,11 @@ public class EdgeAdmission {
       ReactiveStringRedisTemplate redis,
       @Value("${spring.data.redis.timeout:500ms}") Duration redisTimeout,
       RateLimitProperties limits,
+      AdmissionProperties admission,
       GatewayProblems problems,
       MeterRegistry meters) {
     this.script = new AdmissionScript(redis, redisTimeout);
+    this.local = new LocalAdmissions(admission, System::nanoTime);
     this.limits = limits;
     this.problems = problems;
     this.meters = meters;
@@ -104,9 +107,21 @@ public class EdgeAdmission {
         isApi(exchange.getRequest())
             ? new Limit("tenant", KEY_PREFIX + "tenant:" + tenant, limits.tenant())
             : null;
+    // A token the deny-list cleared a moment ago, within what this instance holds of its
+    // tenant's bucket, passes without Redis (ADR 0009).
+    String token = jwt.getId() != null ? jwt.getId() : jwt.getTokenValue();
+    boolean leased = limit == null || local.takeLeased(limit.key());
+    if (leased && local.isCleared(token)) {
+      return chain.filter(exchange);
+    }
     Long issuedAt = jwt.getIssuedAt() != null ? jwt.getIssuedAt().getEpochSecond() : null;
+    Limit asked = leased ? null : limit;
     return script
-        .admit(DenyList.keys(jwt.getId(), tenant, jwt.getSubject()), issuedAt, bucket(limit))
+        .admit(
+            DenyList.keys(jwt.getId(), tenant, jwt.getSubject()),
+            issuedAt,
+            bucket(asked),
+            asked == null ? 1 : local.leaseSize(asked.bucket()))
         .onErrorResume(
             e -> {
               log.error("Token deny-list unavailable; rejecting token: {}", e.toString());
@@ -119,9 +134,15 @@ public class EdgeAdmission {
                 return refuse.commence(
                     exchange, new InvalidBearerTokenException("The token has been revoked"));
               }
-              return limit != null && !answer.allowed()
-                  ? reject(exchange, limit.name(), answer.retryAfter())
-                  : chain.filter(exchange);
+              local.cleared(token);
+              if (asked == null) {
+                return chain.filter(exchange);
+              }
+              if (!answer.allowed()) {
+                return reject(exchange, asked.name(), answer.retryAfter());
+              }
+              local.leased(asked.key(), answer.granted() - 1);
+              return chain.filter(exchange);
             });
   }
 
@@ -135,15 +156,23 @@ public class EdgeAdmission {
         PublicPaths.isSignIn(request)
             ? new Limit("sign-in", KEY_PREFIX + "sign-in:" + clientIp(request), limits.signIn())
             : new Limit("anonymous", KEY_PREFIX + "ip:" + clientIp(request), limits.anonymous());
+    if (local.takeLeased(limit.key())) {
+      return chain.filter(exchange);
+    }
     return script
-        .admit(null, null, bucket(limit))
+        .admit(null, null, bucket(limit), local.leaseSize(limit.bucket()))
         .onErrorResume(e -> failOpen(e))
         .publishOn(RequestThread.of(exchange))
         .flatMap(
-            answer ->
-                answer.allowed()
-                    ? chain.filter(exchange)
-                    : reject(exchange, limit.name(), answer.retryAfter()));
+            answer -> {
+              if (!answer.allowed()) {
+                return reject(exchange, limit.name(), answer.retryAfter());
+              }
+              if (answer != UNAVAILABLE) {
+                local.leased(limit.key(), answer.granted() - 1);
+              }
+              return chain.filter(exchange);
+            });
   }
 
   private record Limit(String name, String key, RateLimitProperties.Bucket bucket) {}
