@@ -215,12 +215,12 @@ class LeadQueries {
    * whose name or email resembles it (typos; most similar first, among the first {@value
    * #FUZZY_CANDIDATES} candidates the index finds).
    *
-   * <p>One trigram index over {@code search_text} answers both. A term found in few leads is
-   * answered from the index's matches, sorted here; a common one by walking the leads newest first
-   * and keeping those that match, which then stops after a page. Which of the two is decided by a
-   * bounded probe of the index ({@value #PROBE} matches), not by the planner's guess at how many
-   * rows a {@code LIKE '%...%'} selects (off by 50x for long terms), so neither path reads more
-   * than a few thousand rows for a page.
+   * <p>One trigram index over {@code search_text} answers both. A term that fills a page among the
+   * newest leads is answered from them; a term found in few leads from the index's matches, sorted
+   * here; a common one by walking the leads newest first and keeping those that match, which then
+   * stops after a page. Which of the two is decided by a bounded probe of the index ({@value
+   * #PROBE} matches), not by the planner's guess at how many rows a {@code LIKE '%...%'} selects
+   * (off by 50x for long terms), so neither path reads more than a few thousand rows for a page.
    */
   @Transactional(readOnly = true)
   public CursorPage<LeadView> search(
@@ -257,12 +257,18 @@ class LeadQueries {
   static final int WALK_FIRST = 200;
 
   /**
-   * Leads containing the term, newest first, after the position. One statement tries the cheap
-   * answers in turn: the page among the {@value #WALK_FIRST} newest leads (a common term); else
-   * (the one-time filter runs the probe only then) up to {@value #PROBE} matches from the trigram
-   * index, sorted here (a rare term). Only a term between the two, too rare to fill a page among
-   * the newest leads and too common to sort, costs a second statement: walking the newest-first
-   * index until a page is found.
+   * Leads containing the term, newest first, after the position, in one statement that tries the
+   * cheap answers in turn (each later one runs only if the earlier ones did not answer):
+   *
+   * <ol>
+   *   <li>the page among the {@value #WALK_FIRST} newest visible leads (a common term: "gmail", an
+   *       area code);
+   *   <li>up to {@value #PROBE} matches from the trigram index, sorted here (a rare term);
+   *   <li>else walking the newest-first index until a page of matches is found (a term too rare for
+   *       the newest leads and too common to sort). The pattern is written so that the trigram
+   *       index cannot serve this part: a bitmap scan of it would read every match before sorting
+   *       them.
+   * </ol>
    */
   private List<SearchHit> containing(
       CurrentUser user, Where where, SearchTerm term, SearchPosition position, int count) {
@@ -278,8 +284,7 @@ class LeadQueries {
         " from lead l left join agent a on a.user_id = l.assignee_id and a.tenant_id = l.tenant_id"
             + where.sql()
             + after;
-    String from = visible + " and l.search_text like :pattern";
-    record Found(SearchHit hit, boolean walked) {}
+    record Found(SearchHit hit, String how) {}
     List<Found> found =
         jdbc.sql(
                 "with newest as (select l.id, l.created_at, l.search_text"
@@ -287,51 +292,52 @@ class LeadQueries {
                     + " order by l.created_at desc, l.id desc limit :walk),"
                     + " walked as (select id, created_at from newest"
                     + " where search_text like :pattern"
-                    + " order by created_at desc, id desc limit :count)"
-                    + " select id, created_at, true as walked from walked"
+                    + " order by created_at desc, id desc limit :count),"
+                    + " probe as (select l.id, l.created_at"
+                    + visible
+                    + " and l.search_text like :pattern limit :probe)"
+                    + " select id, created_at, 'newest' as how from walked"
                     + " union all"
-                    + " select * from (select l.id, l.created_at, false as walked"
-                    + from
-                    + " limit :probe) p"
-                    + " where (select count(*) from walked) < :count")
+                    + " select id, created_at, 'probe' from probe"
+                    + " where (select count(*) from walked) < :count"
+                    + " and (select count(*) from probe) <= :probeMax"
+                    + " union all"
+                    + " select * from (select l.id, l.created_at, 'walk'"
+                    + visible
+                    + " and (l.search_text || '') like :pattern"
+                    + " order by l.created_at desc, l.id desc limit :count) w"
+                    + " where (select count(*) from walked) < :count"
+                    + " and (select count(*) from probe) > :probeMax")
             .params(params)
             .param("walk", WALK_FIRST)
             .param("count", count)
             .param("probe", PROBE + 1)
-            .query((rs, n) -> new Found(SearchHit.containing(rs), rs.getBoolean("walked")))
+            .param("probeMax", PROBE)
+            .query((rs, n) -> new Found(SearchHit.containing(rs), rs.getString("how")))
             .list();
-    List<SearchHit> walked = found.stream().filter(Found::walked).map(Found::hit).toList();
-    if (walked.size() >= count) {
-      return walked;
+    Map<String, List<SearchHit>> by = new HashMap<>();
+    found.forEach(f -> by.computeIfAbsent(f.how(), k -> new ArrayList<>()).add(f.hit()));
+    List<SearchHit> newest = by.getOrDefault("newest", List.of());
+    if (newest.size() >= count) {
+      return newest;
     }
-    List<SearchHit> probe = found.stream().filter(f -> !f.walked()).map(Found::hit).toList();
-    if (probe.size() <= PROBE) {
-      return probe.stream().sorted(SearchHit.NEWEST_FIRST).limit(count).toList();
+    if (by.containsKey("walk")) {
+      return by.get("walk");
     }
-    // The matches are dense enough for the newest-first index to find a page quickly. The
-    // setting lasts for this transaction; resembling() turns bitmap scans back on if it runs.
-    jdbc.sql("select set_config('enable_bitmapscan', 'off', true)").query().singleValue();
-    return jdbc.sql(
-            "select l.id, l.created_at"
-                + from
-                + " order by l.created_at desc, l.id desc limit :count")
-        .params(params)
-        .param("count", count)
-        .query((rs, n) -> SearchHit.containing(rs))
-        .list();
+    return by.getOrDefault("probe", List.of()).stream()
+        .sorted(SearchHit.NEWEST_FIRST)
+        .limit(count)
+        .toList();
   }
 
   /** Leads resembling the term without containing it, most similar first, after the position. */
   private List<SearchHit> resembling(
       Where where, SearchTerm term, SearchPosition position, int count) {
-    // For this transaction only: the threshold of the <% operator, and bitmap scans (the only way
-    // a GIN index is read) in case containing() turned them off.
-    jdbc.sql(
-            "select set_config('pg_trgm.word_similarity_threshold', :threshold, true),"
-                + " set_config('enable_bitmapscan', 'on', true)")
+    // For this transaction only: the threshold of the <% operator.
+    jdbc.sql("select set_config('pg_trgm.word_similarity_threshold', :threshold, true)")
         .param("threshold", NAME_SIMILARITY)
         .query()
-        .listOfRows();
+        .singleValue();
     Map<String, Object> params = new HashMap<>(where.params());
     params.put("term", term.text());
     params.put("pattern", term.pattern());
