@@ -103,6 +103,9 @@ final class BenchPlatform implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + heap);
+    // As the service's container runs it (docker/service.Dockerfile): the serial collector, which
+    // on a 256 MB heap spends less CPU than G1's concurrent marking threads.
+    command.add("-XX:+UseSerialGC");
     command.add("-Xlog:gc:file=" + gcLog);
     // Diagnosis, e.g. BENCH_SERVICE_JVM_OPTS="-XX:StartFlightRecording=filename=/tmp/x.jfr".
     String jvmOptions = System.getenv("BENCH_SERVICE_JVM_OPTS");
