@@ -3,6 +3,7 @@ package com.chosencrm.gateway.admission;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -17,8 +18,13 @@ import java.util.function.LongSupplier;
  */
 final class LocalAdmissions {
 
-  /** Entries kept before lapsed ones are swept out (each is a key and two numbers). */
+  /**
+   * Entries kept before lapsed ones are swept out (each is a key and two numbers), at most once a
+   * second, so a map of that many fresh entries is not scanned on every request.
+   */
   private static final int SWEEP_ABOVE = 50_000;
+
+  private static final long SWEEP_EVERY_NANOS = 1_000_000_000L;
 
   private static final int MAX_LEASE = 100;
 
@@ -27,11 +33,13 @@ final class LocalAdmissions {
   private final LongSupplier clock;
   private final Map<String, Long> clearedAt = new ConcurrentHashMap<>();
   private final Map<String, Lease> leases = new ConcurrentHashMap<>();
+  private final AtomicLong nextSweep;
 
   LocalAdmissions(AdmissionProperties properties, LongSupplier nanoClock) {
     this.recheckNanos = properties.denyListRecheck().toNanos();
     this.leaseNanos = properties.leaseFor().toNanos();
     this.clock = nanoClock;
+    this.nextSweep = new AtomicLong(nanoClock.getAsLong());
   }
 
   private record Lease(AtomicInteger remaining, long until) {}
@@ -44,12 +52,22 @@ final class LocalAdmissions {
 
   void cleared(String token) {
     if (recheckNanos > 0) {
-      if (clearedAt.size() > SWEEP_ABOVE) {
-        long now = clock.getAsLong();
+      long now = clock.getAsLong();
+      if (clearedAt.size() > SWEEP_ABOVE && timeToSweep(now)) {
         clearedAt.values().removeIf(at -> now - at >= recheckNanos);
       }
-      clearedAt.put(token, clock.getAsLong());
+      clearedAt.put(token, now);
     }
+  }
+
+  /** How many tokens and leases are remembered (lapsed ones until the next sweep). */
+  int entries() {
+    return clearedAt.size() + leases.size();
+  }
+
+  private boolean timeToSweep(long now) {
+    long next = nextSweep.get();
+    return now - next >= 0 && nextSweep.compareAndSet(next, now + SWEEP_EVERY_NANOS);
   }
 
   /** Takes a token from this instance's lease on the bucket, if it holds one. */
@@ -79,7 +97,7 @@ final class LocalAdmissions {
       return;
     }
     long now = clock.getAsLong();
-    if (leases.size() > SWEEP_ABOVE) {
+    if (leases.size() > SWEEP_ABOVE && timeToSweep(now)) {
       leases.values().removeIf(lease -> now - lease.until() >= 0);
     }
     leases.compute(

@@ -70,6 +70,26 @@ class LocalAdmissionsTests {
   }
 
   @Test
+  void lapsedEntriesAreSweptOnceThereAreManyAndNotOnEveryCall() {
+    for (int i = 0; i < 50_001; i++) {
+      local.cleared("old" + i);
+      local.leased("bucket" + i, 1);
+    }
+    assertThat(local.entries()).isEqualTo(100_002);
+    // Within the same second: no sweep, however many entries.
+    local.cleared("fresh");
+    assertThat(local.entries()).isEqualTo(100_003);
+    now.addAndGet(Duration.ofSeconds(2).toNanos());
+    local.cleared("newer");
+    local.leased("t", 1);
+    // The lapsed tokens went with the first sweep; the leases wait for the next second's.
+    assertThat(local.entries()).isEqualTo(50_001 + 2);
+    now.addAndGet(Duration.ofSeconds(1).toNanos());
+    local.leased("t2", 1);
+    assertThat(local.entries()).isEqualTo(2);
+  }
+
+  @Test
   void zeroTimesTurnBothOff() {
     LocalAdmissions exact =
         new LocalAdmissions(new AdmissionProperties(Duration.ZERO, Duration.ZERO), now::get);

@@ -80,22 +80,17 @@ class DuplicateProbeTests {
             .single();
     assertThat(indexesIn(plan)).containsExactlyInAnyOrder("lead_email_idx", "lead_phone_idx");
 
-    String byPhone =
-        mvc.perform(
-                get("/api/leads/by-phone/+14155550199")
-                    .header(HttpHeaders.AUTHORIZATION, grown.admin().bearer()))
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
-    assertThat(byPhone).contains(adaId.toString());
-    String elsewhere =
-        mvc.perform(
-                get("/api/leads/by-phone/+14155550199")
-                    .header(HttpHeaders.AUTHORIZATION, known.admin().bearer()))
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
+    assertThat(byPhone(grown.admin(), "+14155550199")).contains(adaId.toString());
+    String elsewhere = byPhone(known.admin(), "+14155550199");
     assertThat(elsewhere).doesNotContain(adaId.toString());
+  }
+
+  private String byPhone(Fixtures.Member member, String e164) throws Exception {
+    return mvc.perform(
+            get("/api/leads/by-phone/" + e164).header(HttpHeaders.AUTHORIZATION, member.bearer()))
+        .andReturn()
+        .getResponse()
+        .getContentAsString();
   }
 
   /** Leads straight into the table, in the tenant's first stage, each with its own contacts. */

@@ -132,23 +132,11 @@ class LeadSearchTests {
     // three share a creation time (as an import's rows can), so ties are broken by id.
     int common = LeadQueries.PROBE + 60;
     insertLeads(world.admin(), "Commonwell", common, 3);
-    List<UUID> expected =
-        jdbc.sql(
-                "select id from lead where tenant_id = :t and last_name = 'Commonwell'"
-                    + " order by created_at desc, id desc")
-            .param("t", world.tenantId())
-            .query(UUID.class)
-            .list();
+    List<UUID> expected = newestFirst("Commonwell");
     assertThat(pages(world.admin(), "commonwell", 50, 3)).isEqualTo(expected.subList(0, 150));
     // Few matches: the probe finds them all and they are sorted in the service, the same order.
     insertLeads(world.admin(), "Rarewell", 40, 3);
-    List<UUID> rare =
-        jdbc.sql(
-                "select id from lead where tenant_id = :t and last_name = 'Rarewell'"
-                    + " order by created_at desc, id desc")
-            .param("t", world.tenantId())
-            .query(UUID.class)
-            .list();
+    List<UUID> rare = newestFirst("Rarewell");
     assertThat(pages(world.admin(), "rarewell", 7, 10)).isEqualTo(rare);
   }
 
@@ -158,13 +146,7 @@ class LeadSearchTests {
     // at the newest leads nor sorting the probe's matches answers; the index walk does.
     insertLeads(world.admin(), "Middlewell", LeadQueries.PROBE + 60, 3, "2025-06-01");
     insertLeads(world.admin(), "Newcomer", LeadQueries.WALK_FIRST + 20, 1, "2026-06-01");
-    List<UUID> expected =
-        jdbc.sql(
-                "select id from lead where tenant_id = :t and last_name = 'Middlewell'"
-                    + " order by created_at desc, id desc")
-            .param("t", world.tenantId())
-            .query(UUID.class)
-            .list();
+    List<UUID> expected = newestFirst("Middlewell");
     assertThat(pages(world.admin(), "middlewell", 40, 3)).isEqualTo(expected.subList(0, 120));
   }
 
@@ -266,6 +248,17 @@ class LeadSearchTests {
         .param("start", start)
         .param("count", count)
         .update();
+  }
+
+  /** The ids of the tenant's leads with this last name, newest first, as search pages them. */
+  private List<UUID> newestFirst(String lastName) {
+    return jdbc.sql(
+            "select id from lead where tenant_id = :t and last_name = :last"
+                + " order by created_at desc, id desc")
+        .param("t", world.tenantId())
+        .param("last", lastName)
+        .query(UUID.class)
+        .list();
   }
 
   /** Ids of the first {@code pages} pages of {@code size}, failing on a repeat. */
