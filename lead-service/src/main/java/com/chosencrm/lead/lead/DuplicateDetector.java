@@ -2,12 +2,13 @@ package com.chosencrm.lead.lead;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -94,25 +95,39 @@ class DuplicateDetector {
                             rs.getString("email_normalized"),
                             rs.getString("phone_e164")))
                 .list();
+    // Matches by value, each lead by its place in the answer (ordered by id), so that a batch of a
+    // thousand candidates is not compared with every lead found.
+    Map<String, List<Integer>> byEmail = new HashMap<>();
+    Map<String, List<Integer>> byPhone = new HashMap<>();
+    for (int k = 0; k < existing.size(); k++) {
+      Existing lead = existing.get(k);
+      if (lead.email() != null) {
+        byEmail.computeIfAbsent(lead.email(), e -> new ArrayList<>()).add(k);
+      }
+      if (lead.phone() != null) {
+        byPhone.computeIfAbsent(lead.phone(), e -> new ArrayList<>()).add(k);
+      }
+    }
     List<List<DuplicateMatch>> result = new ArrayList<>();
     for (Candidate candidate : candidates) {
-      Map<UUID, Set<DuplicateMatch.MatchedOn>> matches = new LinkedHashMap<>();
-      for (Existing lead : existing) {
-        if (candidate.emailNormalized() != null
-            && Objects.equals(candidate.emailNormalized(), lead.email())) {
+      SortedMap<Integer, Set<DuplicateMatch.MatchedOn>> matches = new TreeMap<>();
+      if (candidate.emailNormalized() != null) {
+        for (int k : byEmail.getOrDefault(candidate.emailNormalized(), List.of())) {
           matches
-              .computeIfAbsent(lead.id(), id -> new LinkedHashSet<>())
+              .computeIfAbsent(k, i -> new LinkedHashSet<>())
               .add(DuplicateMatch.MatchedOn.EMAIL);
         }
-        if (candidate.phoneE164() != null && Objects.equals(candidate.phoneE164(), lead.phone())) {
+      }
+      if (candidate.phoneE164() != null) {
+        for (int k : byPhone.getOrDefault(candidate.phoneE164(), List.of())) {
           matches
-              .computeIfAbsent(lead.id(), id -> new LinkedHashSet<>())
+              .computeIfAbsent(k, i -> new LinkedHashSet<>())
               .add(DuplicateMatch.MatchedOn.PHONE);
         }
       }
       result.add(
           matches.entrySet().stream()
-              .map(e -> new DuplicateMatch(e.getKey(), e.getValue()))
+              .map(e -> new DuplicateMatch(existing.get(e.getKey()).id(), e.getValue()))
               .toList());
     }
     return result;
