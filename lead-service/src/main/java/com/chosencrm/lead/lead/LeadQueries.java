@@ -45,10 +45,6 @@ import tools.jackson.databind.json.JsonMapper;
 class LeadQueries {
 
   static final int SEARCH_MAX = 50;
-  // word_similarity of the search term to the closest part of a name; 0.6 (pg_trgm's default)
-  // misses everyday typos in short names ("jonh"), lower finds too much.
-  static final String NAME_SIMILARITY = "0.45";
-
   private static final String SELECT = select("lead");
 
   /**
@@ -221,8 +217,10 @@ class LeadQueries {
    * stops after a page. Which of the two is decided by a bounded probe of the index ({@value
    * #PROBE} matches), not by the planner's guess at how many rows a {@code LIKE '%...%'} selects
    * (off by 50x for long terms), so neither path reads more than a few thousand rows for a page.
+   *
+   * <p>No transaction, so no BEGIN and COMMIT round trips: its statements would read separate
+   * snapshots in a READ COMMITTED transaction too.
    */
-  @Transactional(readOnly = true)
   public CursorPage<LeadView> search(
       CurrentUser user, LeadFilter filter, String q, String cursor, int limit) {
     SearchTerm term = SearchTerm.parse(q);
@@ -333,11 +331,8 @@ class LeadQueries {
   /** Leads resembling the term without containing it, most similar first, after the position. */
   private List<SearchHit> resembling(
       Where where, SearchTerm term, SearchPosition position, int count) {
-    // For this transaction only: the threshold of the <% operator.
-    jdbc.sql("select set_config('pg_trgm.word_similarity_threshold', :threshold, true)")
-        .param("threshold", NAME_SIMILARITY)
-        .query()
-        .singleValue();
+    // The <% operator's bar (word_similarity of the term to the closest part of the text) is set
+    // on every connection: pg_trgm.word_similarity_threshold in application.yml.
     Map<String, Object> params = new HashMap<>(where.params());
     params.put("term", term.text());
     params.put("pattern", term.pattern());

@@ -159,6 +159,14 @@ class LeadSearchTests {
   }
 
   @Test
+  void aLetterLeftOutOfAShortNameIsStillFound() throws Exception {
+    // word_similarity("lovlace", "ada lovelace") is 0.55: found at the service's bar (0.45, set
+    // on every connection), missed at pg_trgm's default (0.6).
+    UUID lead = id(agent, Map.of("firstName", "Ada", "lastName", "Lovelace"));
+    assertThat(search(agent, "lovlace")).containsExactly(lead);
+  }
+
+  @Test
   void searchCombinesWithFilters() throws Exception {
     UUID web = id(agent, Map.of("firstName", "Filter", "lastName", "Webster", "source", "Website"));
     UUID zillow =
