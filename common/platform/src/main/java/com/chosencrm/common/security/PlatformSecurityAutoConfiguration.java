@@ -2,6 +2,7 @@ package com.chosencrm.common.security;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import io.lettuce.core.resource.ClientResources;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -17,6 +19,8 @@ import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -50,7 +54,7 @@ import tools.jackson.databind.json.JsonMapper;
       OAuth2ResourceServerAutoConfiguration.class
     })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties(PlatformSecurityProperties.class)
+@EnableConfigurationProperties({PlatformSecurityProperties.class, DenyListProperties.class})
 @EnableMethodSecurity
 public class PlatformSecurityAutoConfiguration {
 
@@ -68,9 +72,41 @@ public class PlatformSecurityAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
+  @ConditionalOnBooleanProperty(name = "chosencrm.security.deny-list.mirror", matchIfMissing = true)
+  DenyListMirror denyListMirror(
+      StringRedisTemplate redis,
+      RedisConnectionFactory connections,
+      ObjectProvider<ClientResources> clientResources,
+      PlatformSecurityProperties security,
+      DenyListProperties properties) {
+    return new DenyListMirror(
+        redis,
+        connections,
+        clientResources.getIfUnique(),
+        DenyList.changesChannel(database(connections)),
+        Clock.systemUTC(),
+        properties.heartbeat(),
+        properties.silenceLimit(),
+        security.clockSkew());
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
   TokenRevocations tokenRevocations(
-      StringRedisTemplate redis, PlatformSecurityProperties properties) {
-    return new TokenRevocations(redis, properties.clockSkew());
+      StringRedisTemplate redis,
+      PlatformSecurityProperties properties,
+      ObjectProvider<DenyListMirror> mirror) {
+    DenyListMirror copy = mirror.getIfAvailable();
+    return copy != null
+        ? new TokenRevocations(redis, properties.clockSkew(), copy)
+        : new TokenRevocations(
+            redis,
+            properties.clockSkew(),
+            DenyList.changesChannel(database(redis.getRequiredConnectionFactory())));
+  }
+
+  private static int database(RedisConnectionFactory connections) {
+    return connections instanceof LettuceConnectionFactory lettuce ? lettuce.getDatabase() : 0;
   }
 
   /**

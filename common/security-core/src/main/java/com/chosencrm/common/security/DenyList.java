@@ -20,6 +20,15 @@ public final class DenyList {
   /** Epoch second at or before which a user's tokens are refused (deactivation, role change). */
   public static final String USER_CUTOFF_PREFIX = "chosencrm:user-tokens-before:";
 
+  /**
+   * Where every change to the deny-list kept in Redis database {@code database} is announced right
+   * after it is written, for the copies the servlet services keep of it (ADR 0010). Redis channels
+   * are shared by all databases of a server, hence the number in the name.
+   */
+  public static String changesChannel(int database) {
+    return "chosencrm:deny-list-changes:" + database;
+  }
+
   /** The longest an access token can live; a user cut-off is kept this long plus the skew. */
   public static final Duration MAX_ACCESS_TOKEN_LIFETIME = Duration.ofHours(1);
 
