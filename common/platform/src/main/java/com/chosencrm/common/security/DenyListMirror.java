@@ -40,7 +40,8 @@ import reactor.core.Disposable;
  * Redis connection of this instance drops (a change message may have been lost with it), and when
  * its own heartbeat, published every {@code heartbeat} on the same channel, has not come back for
  * {@code silence-limit} (a connection that died without saying so). It answers again after the next
- * heartbeat has come back and the whole deny-list has been read anew.
+ * heartbeat has come back and the whole deny-list has been read anew. It is also read anew every
+ * {@code resync}, for a change whose message was never sent.
  */
 public class DenyListMirror implements MessageListener, DisposableBean {
 
@@ -51,6 +52,7 @@ public class DenyListMirror implements MessageListener, DisposableBean {
   private final Clock clock;
   private final Duration keepFor;
   private final Duration silenceLimit;
+  private final Duration resync;
   private final String instance = UUID.randomUUID().toString();
   private final RedisMessageListenerContainer container;
   private final ScheduledExecutorService ticks;
@@ -75,6 +77,8 @@ public class DenyListMirror implements MessageListener, DisposableBean {
 
   private volatile long lostAt;
 
+  private volatile long reloadedAt;
+
   /** The changes applied while a reload scans, to apply again to what it read; else null. */
   private List<String> arrivedDuringReload;
 
@@ -86,12 +90,14 @@ public class DenyListMirror implements MessageListener, DisposableBean {
       Clock clock,
       Duration heartbeat,
       Duration silenceLimit,
+      Duration resync,
       Duration clockSkew) {
     this.redis = redis;
     this.clock = clock;
     this.channel = channel;
     this.keepFor = DenyList.MAX_ACCESS_TOKEN_LIFETIME.plus(clockSkew);
     this.silenceLimit = silenceLimit;
+    this.resync = resync;
     this.heardAt = System.nanoTime() - silenceLimit.toNanos();
     this.lostAt = heardAt;
     this.disconnects =
@@ -221,7 +227,10 @@ public class DenyListMirror implements MessageListener, DisposableBean {
       redis.convertAndSend(channel, "heartbeat " + instance);
       // Only once a heartbeat has come back since the loss: the subscription works again, so no
       // change after the reload's scan can be missed.
-      if (!complete && heardAt - lostAt > 0) {
+      // And every resync period anyway: a change whose message was never sent (its writer failed
+      // between the write and the message) is in Redis, and reaches the copy then.
+      if (!complete && heardAt - lostAt > 0
+          || complete && System.nanoTime() - reloadedAt > resync.toNanos()) {
         reload();
       }
       purge();
@@ -279,7 +288,8 @@ public class DenyListMirror implements MessageListener, DisposableBean {
       revoked = freshRevoked;
       cutoffs = freshCutoffs;
       suspended = freshSuspended;
-      if (losses.get() == lossesBefore) {
+      reloadedAt = System.nanoTime();
+      if (losses.get() == lossesBefore && !complete) {
         complete = true;
         log.info(
             "Deny-list copy loaded: {} revoked tokens, {} user cut-offs, {} suspended tenants",

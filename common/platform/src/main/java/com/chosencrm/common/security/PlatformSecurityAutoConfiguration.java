@@ -87,6 +87,7 @@ public class PlatformSecurityAutoConfiguration {
         Clock.systemUTC(),
         properties.heartbeat(),
         properties.silenceLimit(),
+        properties.resync(),
         security.clockSkew());
   }
 

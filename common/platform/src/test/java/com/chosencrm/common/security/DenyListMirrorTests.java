@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -115,6 +116,24 @@ class DenyListMirrorTests {
   }
 
   @Test
+  void aChangeWhoseMessageWasNeverSentArrivesWithTheNextResync() throws Exception {
+    DenyListMirror copy =
+        newCopy(
+            redis.getRequiredConnectionFactory(), Duration.ofSeconds(3), Duration.ofMillis(300));
+    try {
+      await().atMost(Duration.ofSeconds(10)).until(copy::isComplete);
+      String jti = UUID.randomUUID().toString();
+      // As if the writer had failed between its write and its message.
+      redis.opsForValue().set(DenyList.revokedTokenKey(jti), "1", Duration.ofMinutes(5));
+      assertThat(copy.isRejected(jti, tenant, user, issued)).isFalse();
+      await().atMost(Duration.ofSeconds(3)).until(() -> copy.isRejected(jti, tenant, user, issued));
+      assertThat(copy.isComplete()).isTrue();
+    } finally {
+      copy.destroy();
+    }
+  }
+
+  @Test
   void whenChangeMessagesStopArriving_theCopyStopsAnsweringAndRedisIsAskedAgain() throws Exception {
     // The copy's subscription runs on its own connections; closing them is a subscription that
     // died without a word, while Redis itself still answers.
@@ -134,9 +153,12 @@ class DenyListMirrorTests {
     }
   }
 
+  private DenyListMirror newCopy(RedisConnectionFactory subscriptions, Duration silenceLimit) {
+    return newCopy(subscriptions, silenceLimit, Duration.ofSeconds(60));
+  }
+
   private DenyListMirror newCopy(
-      org.springframework.data.redis.connection.RedisConnectionFactory subscriptions,
-      Duration silenceLimit) {
+      RedisConnectionFactory subscriptions, Duration silenceLimit, Duration resync) {
     return new DenyListMirror(
         redis,
         subscriptions,
@@ -145,6 +167,7 @@ class DenyListMirrorTests {
         Clock.systemUTC(),
         Duration.ofMillis(100),
         silenceLimit,
+        resync,
         Duration.ofSeconds(60));
   }
 
