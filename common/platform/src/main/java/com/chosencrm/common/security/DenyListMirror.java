@@ -195,18 +195,20 @@ public class DenyListMirror implements MessageListener, DisposableBean {
   private void applyTo(
       String change, Map<String, Long> revoked, Map<String, Long> cutoffs, Set<String> suspended) {
     String[] parts = change.split(" ");
-    if (parts.length < 2) {
-      return;
-    }
     long now = clock.instant().getEpochSecond();
-    switch (parts[0]) {
-      case "revoked" -> revoked.put(parts[1], now + keepFor.toSeconds());
-      case "cutoff" -> cutoffs.merge(parts[1], Long.parseLong(parts[2]), Math::max);
-      case "suspended" -> suspended.add(parts[1]);
-      case "reactivated" -> suspended.remove(parts[1]);
-      default -> {
-        // Another instance's heartbeat, or a kind this version does not know.
+    try {
+      switch (parts[0]) {
+        case "revoked" -> revoked.put(parts[1], now + keepFor.toSeconds());
+        case "cutoff" -> cutoffs.merge(parts[1], Long.parseLong(parts[2]), Math::max);
+        case "suspended" -> suspended.add(parts[1]);
+        case "reactivated" -> suspended.remove(parts[1]);
+        default -> {
+          // Another instance's heartbeat, or a kind this version does not know.
+        }
       }
+    } catch (RuntimeException e) {
+      // A change this copy cannot read is a change it may be missing: read everything anew.
+      lose("a change message could not be read: " + change);
     }
   }
 
@@ -225,10 +227,10 @@ public class DenyListMirror implements MessageListener, DisposableBean {
         lose("its heartbeat did not come back for " + silenceLimit.toMillis() + " ms");
       }
       redis.convertAndSend(channel, "heartbeat " + instance);
-      // Only once a heartbeat has come back since the loss: the subscription works again, so no
-      // change after the reload's scan can be missed.
-      // And every resync period anyway: a change whose message was never sent (its writer failed
-      // between the write and the message) is in Redis, and reaches the copy then.
+      // After a loss, only once a heartbeat has come back since: the subscription works again, so
+      // no change after the reload's scan can be missed. And every resync period anyway: a change
+      // whose message was never sent (its writer failed between the write and the message) is in
+      // Redis, and reaches the copy then.
       if (!complete && heardAt - lostAt > 0
           || complete && System.nanoTime() - reloadedAt > resync.toNanos()) {
         reload();
@@ -241,8 +243,8 @@ public class DenyListMirror implements MessageListener, DisposableBean {
 
   /**
    * Reads the whole deny-list. Runs once the subscription is known to work (a heartbeat came back),
-   * so every change after the scan starts arrives as a message; changes during the scan are applied
-   * both ways, which comes to the same.
+   * so every change after the scan starts arrives as a message; those that arrive during the scan
+   * are applied again, in order, to what it read.
    */
   private void reload() {
     long lossesBefore = losses.get();

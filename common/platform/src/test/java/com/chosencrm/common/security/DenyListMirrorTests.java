@@ -116,6 +116,14 @@ class DenyListMirrorTests {
   }
 
   @Test
+  void aChangeMessageItCannotReadMakesTheCopyStopAnsweringUntilReloaded() {
+    redis.convertAndSend(mirror.channel(), "cutoff " + user);
+    await().atMost(Duration.ofSeconds(1)).until(() -> !mirror.isComplete());
+    assertThat(mirror.isRejected(null, tenant, user, issued)).isNull();
+    await().atMost(Duration.ofSeconds(10)).until(mirror::isComplete);
+  }
+
+  @Test
   void aChangeWhoseMessageWasNeverSentArrivesWithTheNextResync() throws Exception {
     DenyListMirror copy =
         newCopy(
