@@ -189,7 +189,9 @@ function LeadDetail({ lead, customFields }: { lead: Lead; customFields: CustomFi
           This lead was deleted on {formatDateTime(lead.deletedAt)}.{lead.mergedIntoId ? ' It was merged into another lead and cannot be restored.' : admin ? ' Restore it to work on it again.' : ''}
         </Alert>
       )}
-      <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '2fr 1fr' }, alignItems: 'start' }}>
+      {/* The side column spans both rows: its extra height goes to the history's row, so the
+          history starts right under the details instead of after a gap. */}
+      <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '2fr 1fr' }, gridTemplateRows: { md: 'auto 1fr' }, alignItems: 'start' }}>
         <Stack spacing={2} sx={{ minWidth: 0, gridColumn: { md: 1 }, gridRow: { md: 1 } }}>
           <Card title="Details">
             <Box sx={grid}>

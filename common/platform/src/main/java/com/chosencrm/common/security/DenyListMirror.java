@@ -1,6 +1,7 @@
 package com.chosencrm.common.security;
 
-import io.lettuce.core.event.connection.DisconnectedEvent;
+import io.lettuce.core.event.connection.ReconnectAttemptEvent;
+import io.lettuce.core.event.connection.ReconnectFailedEvent;
 import io.lettuce.core.resource.ClientResources;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -106,7 +107,10 @@ public class DenyListMirror implements MessageListener, DisposableBean {
             : clientResources
                 .eventBus()
                 .get()
-                .filter(DisconnectedEvent.class::isInstance)
+                // A connection that dropped without being closed is reconnected; one closed on
+                // purpose (a blocking stream read's own connection, every few seconds) is not.
+                .filter(
+                    e -> e instanceof ReconnectAttemptEvent || e instanceof ReconnectFailedEvent)
                 .subscribe(event -> lose("a Redis connection dropped"));
     this.container = new RedisMessageListenerContainer();
     container.setConnectionFactory(connections);

@@ -3,6 +3,10 @@ package com.chosencrm.common.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.lettuce.core.KillArgs;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.resource.ClientResources;
 import java.time.Clock;
 import java.time.Duration;
@@ -142,6 +146,27 @@ class DenyListMirrorTests {
   }
 
   @Test
+  void whenItsSubscriptionIsCutOff_theCopyStopsAnsweringAtOnceAndReloadsWhenItIsBack()
+      throws Exception {
+    // Far longer than the test waits: only the dropped connection can stop the copy here.
+    DenyListMirror copy =
+        newCopy(
+            redis.getRequiredConnectionFactory(), Duration.ofSeconds(30), Duration.ofMinutes(5));
+    try {
+      await().atMost(Duration.ofSeconds(10)).until(copy::isComplete);
+      killSubscriptions();
+      await().atMost(Duration.ofSeconds(2)).until(() -> !copy.isComplete());
+      // A change made while it was cut off is read when it reloads.
+      String jti = UUID.randomUUID().toString();
+      redis.opsForValue().set(DenyList.revokedTokenKey(jti), "1", Duration.ofMinutes(5));
+      await().atMost(Duration.ofSeconds(10)).until(copy::isComplete);
+      assertThat(copy.isRejected(jti, tenant, user, issued)).isTrue();
+    } finally {
+      copy.destroy();
+    }
+  }
+
+  @Test
   void whenChangeMessagesStopArriving_theCopyStopsAnsweringAndRedisIsAskedAgain() throws Exception {
     // The copy's subscription runs on its own connections; closing them is a subscription that
     // died without a word, while Redis itself still answers.
@@ -177,6 +202,20 @@ class DenyListMirrorTests {
         silenceLimit,
         resync,
         Duration.ofSeconds(60));
+  }
+
+  /** What a network failure does to every subscriber: its connection is gone. */
+  private void killSubscriptions() {
+    LettuceConnectionFactory shared =
+        (LettuceConnectionFactory) redis.getRequiredConnectionFactory();
+    RedisClient client =
+        RedisClient.create(
+            RedisURI.builder().withHost(shared.getHostName()).withPort(shared.getPort()).build());
+    try (StatefulRedisConnection<String, String> connection = client.connect()) {
+      assertThat(connection.sync().clientKill(KillArgs.Builder.typePubsub())).isPositive();
+    } finally {
+      client.shutdown();
+    }
   }
 
   private static LettuceConnectionFactory lettuceFactoryLike(StringRedisTemplate redis) {
