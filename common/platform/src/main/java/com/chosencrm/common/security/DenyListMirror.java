@@ -38,11 +38,11 @@ import reactor.core.Disposable;
  *
  * <p>It answers only while it is known to be complete; otherwise {@link #isRejected} returns {@code
  * null} and the caller asks Redis, as it did before the copy existed. It stops answering when any
- * Redis connection of this instance drops (a change message may have been lost with it), and when
- * its own heartbeat, published every {@code heartbeat} on the same channel, has not come back for
- * {@code silence-limit} (a connection that died without saying so). It answers again after the next
- * heartbeat has come back and the whole deny-list has been read anew. It is also read anew every
- * {@code resync}, for a change whose message was never sent.
+ * Redis connection of this instance drops and is reconnected (a change message may have been lost
+ * with it), and when its own heartbeat, published every {@code heartbeat} on the same channel, has
+ * not come back for {@code silence-limit} (a connection that died without saying so). It answers
+ * again after the next heartbeat has come back and the whole deny-list has been read anew. It is
+ * also read anew every {@code resync}, for a change whose message was never sent.
  */
 public class DenyListMirror implements MessageListener, DisposableBean {
 
@@ -58,7 +58,7 @@ public class DenyListMirror implements MessageListener, DisposableBean {
   private final RedisMessageListenerContainer container;
   private final ScheduledExecutorService ticks;
   private final ExecutorService delivery;
-  private final Disposable disconnects;
+  private final Disposable reconnects;
 
   /** jti -> epoch second until which it is kept (the token cannot live longer). */
   private volatile Map<String, Long> revoked = new ConcurrentHashMap<>();
@@ -101,7 +101,7 @@ public class DenyListMirror implements MessageListener, DisposableBean {
     this.resync = resync;
     this.heardAt = System.nanoTime() - silenceLimit.toNanos();
     this.lostAt = heardAt;
-    this.disconnects =
+    this.reconnects =
         clientResources == null
             ? null
             : clientResources
@@ -326,8 +326,8 @@ public class DenyListMirror implements MessageListener, DisposableBean {
   public void destroy() throws Exception {
     complete = false;
     ticks.shutdownNow();
-    if (disconnects != null) {
-      disconnects.dispose();
+    if (reconnects != null) {
+      reconnects.dispose();
     }
     container.stop();
     container.destroy();
