@@ -152,6 +152,11 @@ public class DenyListMirror implements MessageListener, DisposableBean {
     return channel;
   }
 
+  /** How many times the copy has had to stop answering since it started. */
+  long losses() {
+    return losses.get();
+  }
+
   /** Whether the copy answers now (for health and tests). */
   public boolean isComplete() {
     return complete;

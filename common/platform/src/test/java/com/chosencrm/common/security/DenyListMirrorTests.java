@@ -53,13 +53,16 @@ class DenyListMirrorTests {
     assertThat(mirror.isRejected(jti, tenant, user, issued)).isFalse();
 
     elsewhere.revokeToken(jti, Instant.now().plusSeconds(900));
-    await().atMost(Duration.ofSeconds(1)).until(() -> mirror.isRejected(jti, tenant, user, issued));
+    await()
+        .atMost(Duration.ofSeconds(1))
+        .until(() -> Boolean.TRUE.equals(mirror.isRejected(jti, tenant, user, issued)));
 
     UUID cutOff = UUID.randomUUID();
     elsewhere.revokeUserTokensIssuedBefore(cutOff, Instant.now().minusSeconds(10));
     await()
         .atMost(Duration.ofSeconds(1))
-        .until(() -> mirror.isRejected(null, tenant, cutOff.toString(), issued));
+        .until(
+            () -> Boolean.TRUE.equals(mirror.isRejected(null, tenant, cutOff.toString(), issued)));
     // A token issued after the cut-off still passes.
     assertThat(mirror.isRejected(null, tenant, cutOff.toString(), Instant.now())).isFalse();
   }
@@ -89,12 +92,13 @@ class DenyListMirrorTests {
     elsewhere.suspendTenant(marker);
     await()
         .atMost(Duration.ofSeconds(1))
-        .until(() -> mirror.isRejected(null, marker.toString(), user, issued));
+        .until(() -> Boolean.TRUE.equals(mirror.isRejected(null, marker.toString(), user, issued)));
     assertThat(mirror.isRejected(null, suspended.toString(), user, issued)).isFalse();
     elsewhere.reactivateTenant(marker);
     await()
         .atMost(Duration.ofSeconds(1))
-        .until(() -> !mirror.isRejected(null, marker.toString(), user, issued));
+        .until(
+            () -> Boolean.FALSE.equals(mirror.isRejected(null, marker.toString(), user, issued)));
   }
 
   @Test
@@ -121,9 +125,11 @@ class DenyListMirrorTests {
 
   @Test
   void aChangeMessageItCannotReadMakesTheCopyStopAnsweringUntilReloaded() {
+    // It may be answering again within milliseconds (its next heartbeat, then a reload), so what
+    // is checked is that it stopped, not that it is seen stopped.
+    long losses = mirror.losses();
     redis.convertAndSend(mirror.channel(), "cutoff " + user);
-    await().atMost(Duration.ofSeconds(1)).until(() -> !mirror.isComplete());
-    assertThat(mirror.isRejected(null, tenant, user, issued)).isNull();
+    await().atMost(Duration.ofSeconds(2)).until(() -> mirror.losses() > losses);
     await().atMost(Duration.ofSeconds(10)).until(mirror::isComplete);
   }
 
@@ -138,7 +144,9 @@ class DenyListMirrorTests {
       // As if the writer had failed between its write and its message.
       redis.opsForValue().set(DenyList.revokedTokenKey(jti), "1", Duration.ofMinutes(5));
       assertThat(copy.isRejected(jti, tenant, user, issued)).isFalse();
-      await().atMost(Duration.ofSeconds(3)).until(() -> copy.isRejected(jti, tenant, user, issued));
+      await()
+          .atMost(Duration.ofSeconds(3))
+          .until(() -> Boolean.TRUE.equals(copy.isRejected(jti, tenant, user, issued)));
       assertThat(copy.isComplete()).isTrue();
     } finally {
       copy.destroy();
@@ -148,18 +156,25 @@ class DenyListMirrorTests {
   @Test
   void whenItsSubscriptionIsCutOff_theCopyStopsAnsweringAtOnceAndReloadsWhenItIsBack()
       throws Exception {
-    // Far longer than the test waits: only the dropped connection can stop the copy here.
+    // A silence limit far longer than the test waits: only the dropped connection can stop the
+    // copy here.
     DenyListMirror copy =
         newCopy(
             redis.getRequiredConnectionFactory(), Duration.ofSeconds(30), Duration.ofMinutes(5));
     try {
-      await().atMost(Duration.ofSeconds(10)).until(copy::isComplete);
-      killSubscriptions();
-      await().atMost(Duration.ofSeconds(2)).until(() -> !copy.isComplete());
-      // A change made while it was cut off is read when it reloads.
+      await().atMost(Duration.ofSeconds(15)).until(copy::isComplete);
+      // Behind every writer's back: only a reload can bring this into the copy.
       String jti = UUID.randomUUID().toString();
       redis.opsForValue().set(DenyList.revokedTokenKey(jti), "1", Duration.ofMinutes(5));
-      await().atMost(Duration.ofSeconds(10)).until(copy::isComplete);
+      assertThat(copy.isRejected(jti, tenant, user, issued)).isFalse();
+      long losses = copy.losses();
+      long sharedLosses = mirror.losses();
+      killSubscriptions();
+      await().atMost(Duration.ofSeconds(2)).until(() -> copy.losses() > losses);
+      await().atMost(Duration.ofSeconds(15)).until(copy::isComplete);
+      // The application's copy was cut off too: back in order before the next test.
+      await().atMost(Duration.ofSeconds(2)).until(() -> mirror.losses() > sharedLosses);
+      await().atMost(Duration.ofSeconds(15)).until(mirror::isComplete);
       assertThat(copy.isRejected(jti, tenant, user, issued)).isTrue();
     } finally {
       copy.destroy();
