@@ -36,24 +36,24 @@ class DuplicateDetector {
    * plan this replaces). The tenant is checked on the rows found.
    */
   static final String PROBE =
-      """
-      select l.id, l.email_normalized, l.phone_e164
-        from unnest(cast(:emails as text[])) as c(email)
-       cross join lateral (
-             select id, tenant_id, email_normalized, phone_e164 from lead
-              where email_normalized = c.email and deleted_at is null
-             offset 0) l
-       where l.tenant_id = :tenantId and l.id <> all(:excluded)
-      union
-      select l.id, l.email_normalized, l.phone_e164
-        from unnest(cast(:phones as text[])) as c(phone)
-       cross join lateral (
-             select id, tenant_id, email_normalized, phone_e164 from lead
-              where phone_e164 = c.phone and deleted_at is null
-             offset 0) l
-       where l.tenant_id = :tenantId and l.id <> all(:excluded)
-       order by 1
-      """;
+      probe("email_normalized", "emails")
+          + " union "
+          + probe("phone_e164", "phones")
+          + " order by 1";
+
+  /** The leads whose {@code column} is one of the {@code values}, each looked up on its own. */
+  private static String probe(String column, String values) {
+    return """
+        select l.id, l.email_normalized, l.phone_e164
+          from unnest(cast(:%2$s as text[])) as c(value)
+         cross join lateral (
+               select id, tenant_id, email_normalized, phone_e164 from lead
+                where %1$s = c.value and deleted_at is null
+               offset 0) l
+         where l.tenant_id = :tenantId and l.id <> all(:excluded)
+        """
+        .formatted(column, values);
+  }
 
   private final JdbcClient jdbc;
 

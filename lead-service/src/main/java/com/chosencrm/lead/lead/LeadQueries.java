@@ -212,11 +212,11 @@ class LeadQueries {
    * #FUZZY_CANDIDATES} candidates the index finds).
    *
    * <p>One trigram index over {@code search_text} answers both. A term that fills a page among the
-   * newest leads is answered from them; a term found in few leads from the index's matches, sorted
-   * here; a common one by walking the leads newest first and keeping those that match, which then
-   * stops after a page. Which of the two is decided by a bounded probe of the index ({@value
-   * #PROBE} matches), not by the planner's guess at how many rows a {@code LIKE '%...%'} selects
-   * (off by 50x for long terms), so neither path reads more than a few thousand rows for a page.
+   * newest leads is answered from them; a term found in few leads from the index's matches, sorted;
+   * a common one by walking the leads newest first and keeping those that match, which then stops
+   * after a page. Which of the two is decided by a bounded probe of the index ({@value #PROBE}
+   * matches), not by the planner's guess at how many rows a {@code LIKE '%...%'} selects (off by
+   * 50x for long terms), so neither path reads more than a few thousand rows for a page.
    *
    * <p>No transaction, so no BEGIN and COMMIT round trips: its statements would read separate
    * snapshots in a READ COMMITTED transaction too.
@@ -261,7 +261,7 @@ class LeadQueries {
    * <ol>
    *   <li>the page among the {@value #WALK_FIRST} newest visible leads (a common term: "gmail", an
    *       area code);
-   *   <li>up to {@value #PROBE} matches from the trigram index, sorted here (a rare term);
+   *   <li>up to {@value #PROBE} matches from the trigram index, sorted (a rare term);
    *   <li>else walking the newest-first index until a page of matches is found (a term too rare for
    *       the newest leads and too common to sort). The pattern is written so that the trigram
    *       index cannot serve this part: a bitmap scan of it would read every match before sorting
@@ -296,7 +296,8 @@ class LeadQueries {
                     + " and l.search_text like :pattern limit :probe)"
                     + " select id, created_at, 'newest' as how from walked"
                     + " union all"
-                    + " select id, created_at, 'probe' from probe"
+                    + " select * from (select id, created_at, 'probe' from probe"
+                    + " order by created_at desc, id desc limit :count) p"
                     + " where (select count(*) from walked) < :count"
                     + " and (select count(*) from probe) <= :probeMax"
                     + " union all"
@@ -322,10 +323,7 @@ class LeadQueries {
     if (by.containsKey("walk")) {
       return by.get("walk");
     }
-    return by.getOrDefault("probe", List.of()).stream()
-        .sorted(SearchHit.NEWEST_FIRST)
-        .limit(count)
-        .toList();
+    return by.getOrDefault("probe", List.of());
   }
 
   /** Leads resembling the term without containing it, most similar first, after the position. */

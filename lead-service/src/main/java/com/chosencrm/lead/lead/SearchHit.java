@@ -5,24 +5,10 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.UUID;
 
 /** A lead found by search: containing the term (with its creation time) or resembling it. */
 record SearchHit(UUID id, Instant createdAt, BigDecimal score) {
-
-  /** PostgreSQL's {@code order by created_at desc, id desc} (uuids compare as unsigned bytes). */
-  static final Comparator<SearchHit> NEWEST_FIRST =
-      Comparator.comparing(SearchHit::createdAt)
-          .thenComparing(SearchHit::id, SearchHit::compareUnsigned)
-          .reversed();
-
-  private static int compareUnsigned(UUID a, UUID b) {
-    int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
-    return high != 0
-        ? high
-        : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
-  }
 
   static SearchHit containing(ResultSet rs) throws SQLException {
     return new SearchHit(
