@@ -135,14 +135,7 @@ public class EdgeAdmission {
                     exchange, new InvalidBearerTokenException("The token has been revoked"));
               }
               local.cleared(token);
-              if (asked == null) {
-                return chain.filter(exchange);
-              }
-              if (!answer.allowed()) {
-                return reject(exchange, asked.name(), answer.retryAfter());
-              }
-              local.leased(asked.key(), answer.granted() - 1);
-              return chain.filter(exchange);
+              return asked == null ? chain.filter(exchange) : spend(exchange, chain, asked, answer);
             });
   }
 
@@ -163,16 +156,23 @@ public class EdgeAdmission {
         .admit(null, null, bucket(limit), local.leaseSize(limit.bucket()))
         .onErrorResume(e -> failOpen(e))
         .publishOn(RequestThread.of(exchange))
-        .flatMap(
-            answer -> {
-              if (!answer.allowed()) {
-                return reject(exchange, limit.name(), answer.retryAfter());
-              }
-              if (answer != UNAVAILABLE) {
-                local.leased(limit.key(), answer.granted() - 1);
-              }
-              return chain.filter(exchange);
-            });
+        .flatMap(answer -> spend(exchange, chain, limit, answer));
+  }
+
+  /**
+   * Passes the request on the bucket's answer, keeping the tokens granted beyond this request as
+   * the lease (none when Redis could not be asked: {@code UNAVAILABLE} grants exactly one).
+   */
+  private Mono<Void> spend(
+      ServerWebExchange exchange,
+      WebFilterChain chain,
+      Limit limit,
+      AdmissionScript.Answer answer) {
+    if (!answer.allowed()) {
+      return reject(exchange, limit.name(), answer.retryAfter());
+    }
+    local.leased(limit.key(), answer.granted() - 1);
+    return chain.filter(exchange);
   }
 
   private record Limit(String name, String key, RateLimitProperties.Bucket bucket) {}

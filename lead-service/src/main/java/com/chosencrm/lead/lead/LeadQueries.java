@@ -282,48 +282,40 @@ class LeadQueries {
         " from lead l left join agent a on a.user_id = l.assignee_id and a.tenant_id = l.tenant_id"
             + where.sql()
             + after;
-    record Found(SearchHit hit, String how) {}
-    List<Found> found =
-        jdbc.sql(
-                "with newest as (select l.id, l.created_at, l.search_text"
-                    + visible
-                    + " order by l.created_at desc, l.id desc limit :walk),"
-                    + " walked as (select id, created_at from newest"
-                    + " where search_text like :pattern"
-                    + " order by created_at desc, id desc limit :count),"
-                    + " probe as (select l.id, l.created_at"
-                    + visible
-                    + " and l.search_text like :pattern limit :probe)"
-                    + " select id, created_at, 'newest' as how from walked"
-                    + " union all"
-                    + " select * from (select id, created_at, 'probe' from probe"
-                    + " order by created_at desc, id desc limit :count) p"
-                    + " where (select count(*) from walked) < :count"
-                    + " and (select count(*) from probe) <= :probeMax"
-                    + " union all"
-                    + " select * from (select l.id, l.created_at, 'walk'"
-                    + visible
-                    + " and (l.search_text || '') like :pattern"
-                    + " order by l.created_at desc, l.id desc limit :count) w"
-                    + " where (select count(*) from walked) < :count"
-                    + " and (select count(*) from probe) > :probeMax")
-            .params(params)
-            .param("walk", WALK_FIRST)
-            .param("count", count)
-            .param("probe", PROBE + 1)
-            .param("probeMax", PROBE)
-            .query((rs, n) -> new Found(SearchHit.containing(rs), rs.getString("how")))
-            .list();
-    Map<String, List<SearchHit>> by = new HashMap<>();
-    found.forEach(f -> by.computeIfAbsent(f.how(), k -> new ArrayList<>()).add(f.hit()));
-    List<SearchHit> newest = by.getOrDefault("newest", List.of());
-    if (newest.size() >= count) {
-      return newest;
-    }
-    if (by.containsKey("walk")) {
-      return by.get("walk");
-    }
-    return by.getOrDefault("probe", List.of());
+    // Exactly one of the three answers returns rows: the newest leads when they fill the page,
+    // else the probe's matches when there are few enough to sort, else the walk.
+    return jdbc.sql(
+            "with newest as (select l.id, l.created_at, l.search_text"
+                + visible
+                + " order by l.created_at desc, l.id desc limit :walk),"
+                + " walked as (select id, created_at from newest"
+                + " where search_text like :pattern"
+                + " order by created_at desc, id desc limit :count),"
+                + " probe as (select l.id, l.created_at"
+                + visible
+                + " and l.search_text like :pattern limit :probe)"
+                + " select * from (select id, created_at from walked"
+                + " order by created_at desc, id desc) n"
+                + " where (select count(*) from walked) >= :count"
+                + " union all"
+                + " select * from (select id, created_at from probe"
+                + " order by created_at desc, id desc limit :count) p"
+                + " where (select count(*) from walked) < :count"
+                + " and (select count(*) from probe) <= :probeMax"
+                + " union all"
+                + " select * from (select l.id, l.created_at"
+                + visible
+                + " and (l.search_text || '') like :pattern"
+                + " order by l.created_at desc, l.id desc limit :count) w"
+                + " where (select count(*) from walked) < :count"
+                + " and (select count(*) from probe) > :probeMax")
+        .params(params)
+        .param("walk", WALK_FIRST)
+        .param("count", count)
+        .param("probe", PROBE + 1)
+        .param("probeMax", PROBE)
+        .query((rs, n) -> SearchHit.containing(rs))
+        .list();
   }
 
   /** Leads resembling the term without containing it, most similar first, after the position. */

@@ -145,7 +145,7 @@ public class DenyListMirror implements MessageListener, DisposableBean {
       return true;
     }
     Long cutoff = userId == null ? null : cutoffs.get(userId);
-    return cutoff != null && (issuedAt == null || issuedAt.getEpochSecond() <= cutoff);
+    return cutoff != null && DenyList.isCutOff(cutoff, issuedAt);
   }
 
   String channel() {
@@ -160,11 +160,6 @@ public class DenyListMirror implements MessageListener, DisposableBean {
   /** Whether the copy answers now (for health and tests). */
   public boolean isComplete() {
     return complete;
-  }
-
-  /** A change this instance made, known here at once, before its message comes back. */
-  void applyLocally(String change) {
-    apply(change);
   }
 
   /** The change messages: {@code <kind> <id> [<epoch second>]}. */
@@ -194,7 +189,11 @@ public class DenyListMirror implements MessageListener, DisposableBean {
     apply(text);
   }
 
-  private synchronized void apply(String change) {
+  /**
+   * Applies a change: from its message, or at once by the instance that made it ({@link
+   * TokenRevocations}), before its message comes back.
+   */
+  synchronized void apply(String change) {
     if (arrivedDuringReload != null) {
       arrivedDuringReload.add(change);
     }

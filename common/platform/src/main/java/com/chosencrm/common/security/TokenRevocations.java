@@ -91,7 +91,7 @@ public class TokenRevocations {
   /** After the write: this instance knows at once, every other one when the message arrives. */
   private void announce(String change) {
     if (mirror != null) {
-      mirror.applyLocally(change);
+      mirror.apply(change);
     }
     redis.convertAndSend(channel, change);
   }

@@ -69,10 +69,9 @@ class DenyListMirrorTests {
 
   @Test
   void checksAreAnsweredHereWithoutAskingRedis() {
-    // Written behind every writer's back (no message): Redis has it, the copy does not. Only a
-    // copy answering on its own can let this token through, so this shows no round trip was made.
-    String jti = UUID.randomUUID().toString();
-    redis.opsForValue().set(DenyList.revokedTokenKey(jti), "1", Duration.ofMinutes(5));
+    // Redis has it, the copy does not. Only a copy answering on its own can let this token
+    // through, so this shows no round trip was made.
+    String jti = revokedWithoutAMessage();
     assertThat(revocations.isRejected(jti, tenant, user, issued)).isFalse();
   }
 
@@ -140,9 +139,8 @@ class DenyListMirrorTests {
             redis.getRequiredConnectionFactory(), Duration.ofSeconds(3), Duration.ofMillis(300));
     try {
       await().atMost(Duration.ofSeconds(10)).until(copy::isComplete);
-      String jti = UUID.randomUUID().toString();
       // As if the writer had failed between its write and its message.
-      redis.opsForValue().set(DenyList.revokedTokenKey(jti), "1", Duration.ofMinutes(5));
+      String jti = revokedWithoutAMessage();
       assertThat(copy.isRejected(jti, tenant, user, issued)).isFalse();
       await()
           .atMost(Duration.ofSeconds(3))
@@ -163,9 +161,8 @@ class DenyListMirrorTests {
             redis.getRequiredConnectionFactory(), Duration.ofSeconds(30), Duration.ofMinutes(5));
     try {
       await().atMost(Duration.ofSeconds(15)).until(copy::isComplete);
-      // Behind every writer's back: only a reload can bring this into the copy.
-      String jti = UUID.randomUUID().toString();
-      redis.opsForValue().set(DenyList.revokedTokenKey(jti), "1", Duration.ofMinutes(5));
+      // Only a reload can bring this into the copy.
+      String jti = revokedWithoutAMessage();
       assertThat(copy.isRejected(jti, tenant, user, issued)).isFalse();
       long losses = copy.losses();
       long sharedLosses = mirror.losses();
@@ -199,6 +196,13 @@ class DenyListMirrorTests {
     } finally {
       copy.destroy();
     }
+  }
+
+  /** A token revoked in Redis behind every writer's back: no change message announces it. */
+  private String revokedWithoutAMessage() {
+    String jti = UUID.randomUUID().toString();
+    redis.opsForValue().set(DenyList.revokedTokenKey(jti), "1", Duration.ofMinutes(5));
+    return jti;
   }
 
   private DenyListMirror newCopy(RedisConnectionFactory subscriptions, Duration silenceLimit) {

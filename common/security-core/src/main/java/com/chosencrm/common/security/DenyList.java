@@ -65,8 +65,15 @@ public final class DenyList {
       return true;
     }
     String cutoff = values.get(2);
-    // Token times have second precision: a token issued in the cutoff's second is rejected too.
-    return cutoff != null
-        && (issuedAt == null || issuedAt.getEpochSecond() <= Long.parseLong(cutoff));
+    return cutoff != null && isCutOff(Long.parseLong(cutoff), issuedAt);
+  }
+
+  /**
+   * Whether a token issued at {@code issuedAt} falls under its user's cut-off (epoch second). Token
+   * times have second precision: a token issued in the cut-off's second is refused too, and so is
+   * one without an issue time.
+   */
+  public static boolean isCutOff(long cutoffSecond, Instant issuedAt) {
+    return issuedAt == null || issuedAt.getEpochSecond() <= cutoffSecond;
   }
 }
