@@ -150,6 +150,9 @@ public final class ImportBenchmark {
         ceiling = Math.max(ceiling, ceiling(platform, file, rows));
       }
       long[] heap = platform.heapMb();
+      System.out.println("PostgreSQL alone: the import's own rows COPYed in again ...");
+      List<DatabaseAlone.Figure> alone =
+          DatabaseAlone.measure(platform, tenantId, UUID.fromString(id));
 
       System.out.println();
       System.out.println(
@@ -188,6 +191,13 @@ public final class ImportBenchmark {
         System.out.print(
             "  service threads' CPU, upload -> COMPLETED:\n"
                 + BenchPlatform.busiestThreads(threads0, threads1));
+      }
+      System.out.println(
+          "  PostgreSQL alone, no service (the import's rows again, 1,000 leads a transaction):");
+      for (DatabaseAlone.Figure figure : alone) {
+        System.out.printf(
+            "    %-34s %,10.0f leads/s   PostgreSQL %.0f us a lead%n",
+            figure.name(), figure.leadsPerSecond(), figure.postgresMicrosPerLead());
       }
       System.out.printf(
           "  created %d, skipped %d, failed %d%n",
