@@ -7,13 +7,15 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * The rows an import refused or skipped, as a workbook streamed with SXSSF (100 rows in memory).
- * Every cell is a string cell, and values that a spreadsheet would take for a formula ({@code =},
- * {@code +}, {@code -}, {@code @}) are also marked quote-prefixed, so that neither opening the
- * report nor saving it as CSV and opening that turns a lead's data into a formula.
+ * The row number is a number cell (the report sorts by it); every other cell is a string cell, and
+ * values that a spreadsheet would take for a formula ({@code =}, {@code +}, {@code -}, {@code @})
+ * are also marked quote-prefixed, so that neither opening the report nor saving it as CSV and
+ * opening that turns a lead's data into a formula. The header row stays in view and filters.
  */
 final class ErrorReport {
 
@@ -44,11 +46,13 @@ final class ErrorReport {
       rows.accept(
           row -> {
             Row line = sheet.createRow(next[0]++);
-            text(line, 0, String.valueOf(row.rowNumber()), quoted);
+            line.createCell(0).setCellValue(row.rowNumber());
             text(line, 1, row.column(), quoted);
             text(line, 2, row.value(), quoted);
             text(line, 3, row.reason(), quoted);
           });
+      sheet.createFreezePane(0, 1);
+      sheet.setAutoFilter(new CellRangeAddress(0, next[0] - 1, 0, titles.length - 1));
       workbook.write(out);
     } finally {
       workbook.dispose();

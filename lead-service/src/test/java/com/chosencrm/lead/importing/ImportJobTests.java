@@ -24,6 +24,7 @@ import java.util.UUID;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -189,22 +190,31 @@ class ImportJobTests {
     assertThat(linus.get("loanAmount").decimalValue()).isEqualByComparingTo("425000");
     assertThat(linus.get("notes").asString()).isEqualTo("@mention");
 
-    // The refused row is in the report, every cell a string, never a formula.
+    // The refused row is in the report: its number a number (to sort by), every other cell a
+    // string, never a formula; the header stays in view and filters.
     try (XSSFWorkbook report =
         new XSSFWorkbook(
             new ByteArrayInputStream(imports.errorReport(world.admin(), Imports.id(job))))) {
+      XSSFSheet sheet = report.getSheetAt(0);
       List<List<String>> rows = new ArrayList<>();
-      for (Row row : report.getSheetAt(0)) {
+      for (Row row : sheet) {
         List<String> cells = new ArrayList<>();
         for (Cell cell : row) {
-          assertThat(cell.getCellType()).isEqualTo(CellType.STRING);
-          cells.add(cell.getStringCellValue());
+          if (row.getRowNum() > 0 && cell.getColumnIndex() == 0) {
+            assertThat(cell.getCellType()).isEqualTo(CellType.NUMERIC);
+            cells.add(String.valueOf((long) cell.getNumericCellValue()));
+          } else {
+            assertThat(cell.getCellType()).isEqualTo(CellType.STRING);
+            cells.add(cell.getStringCellValue());
+          }
         }
         rows.add(cells);
       }
       assertThat(rows.getFirst()).containsExactly("Row", "Column", "Value", "Reason");
       List<String> columns = rows.stream().skip(1).map(r -> r.get(1)).toList();
       assertThat(rows.stream().skip(1).map(r -> r.getFirst())).containsOnly("6");
+      assertThat(sheet.getPaneInformation().getHorizontalSplitTopRow()).isEqualTo((short) 1);
+      assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:D" + rows.size());
       assertThat(columns)
           .contains(
               "E-mail Address", "Mobile", "Loan Purpose", "Loan Amount", "State", "Consent Date");

@@ -1,0 +1,25 @@
+import { chromium } from 'playwright-core';
+const BASE='http://localhost:8080';
+const browser = await chromium.launch({executablePath:'/usr/bin/chromium',headless:true,args:['--headless','--no-sandbox','--disable-gpu','--disable-background-networking']});
+const page = await browser.newPage({viewport:{width:1366,height:900}});
+const problems=[];
+page.on('console', m => { if (m.type()==='error') problems.push(`${m.type()}: ${m.text()}`); });
+page.on('response', r => { if (r.status()>=400) problems.push(`HTTP ${r.status()} ${r.request().method()} ${r.url()}`); });
+await page.goto(BASE+'/login');
+await page.getByLabel('Email').fill('admin@demo.chosencrm.test');
+await page.getByLabel('Password').fill('Demo-Mortgage-2026');
+await page.getByRole('button', {name: /sign in/i}).click();
+await page.waitForURL(u => !u.pathname.startsWith('/login'));
+await page.goto(BASE+'/import'); await page.waitForTimeout(1500);
+await page.locator('input[type=file]').setInputFiles('/tmp/explore/messy.csv');
+await page.waitForTimeout(3000);
+await page.screenshot({path:'/tmp/explore/imp1.png', fullPage:true});
+await page.getByRole('button',{name:'Next'}).click(); await page.waitForTimeout(1500);
+await page.screenshot({path:'/tmp/explore/imp2.png', fullPage:true});
+console.log((await page.locator('button').allInnerTexts()).join(' | '));
+const start = page.getByRole('button',{name:/start|import/i}).last(); console.log('clicking', await start.innerText()); await start.click();
+for (let i=0;i<6;i++){ await page.waitForTimeout(700); await page.screenshot({path:`/tmp/explore/imp3_${i}.png`, fullPage:true}); }
+await page.waitForTimeout(8000);
+await page.screenshot({path:'/tmp/explore/imp4.png', fullPage:true});
+console.log(problems.join('\n'));
+await browser.close();
