@@ -86,6 +86,7 @@ export type BulkResult = Schemas['BulkResult'];
 
 /** Assign or reassign to a user, or to a team's agents in turn; a reason is required to reassign. */
 export type AssignRequest = Schemas['Assign'];
+export type DuplicateMatch = Schemas['DuplicateMatch'];
 
 export type AssignmentActionType = Schemas['Action']['type'];
 export type RuleMatch = Schemas['Match'];
@@ -190,6 +191,16 @@ export const leadService = {
   assign: (id: string, body: AssignRequest) => call<Lead>(client.POST('/api/leads/{id}/assign', { ...byId(id), body })),
   reassign: (id: string, body: AssignRequest) => call<Lead>(client.POST('/api/leads/{id}/reassign', { ...byId(id), body })),
   bulk: (body: BulkRequest) => call<BulkResult>(client.POST('/api/leads/bulk', { body })),
+  /** The live leads of the tenant sharing the email (any case) or the phone number. */
+  duplicatesOf: (contact: { email?: string; phone?: string }) =>
+    call<Schemas['DuplicateResults']>(client.POST('/api/leads/duplicates/check', { body: { candidates: [contact] } })).then(
+      (r) => r.results[0]?.duplicates ?? [],
+    ),
+  /**
+   * Merges a duplicate into lead `id`, which keeps its values and fills its gaps from the
+   * duplicate; the duplicate's history comes along and the duplicate is deleted for good.
+   */
+  merge: (id: string, duplicateId: string) => call<Lead>(client.POST('/api/leads/{id}/merge', { ...byId(id), body: { duplicateId } })),
 
   stages: () => call<{ stages: Stage[] }>(client.GET('/api/leads/pipeline/stages')).then((r) => r.stages),
   replaceStages: (body: StagesUpdate) =>

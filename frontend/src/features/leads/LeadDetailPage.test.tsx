@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Lead } from '@/api/leadService';
@@ -84,6 +84,59 @@ describe('LeadDetailPage', () => {
     expect(await screen.findByRole('link', { name: 'Edit' })).toBeInTheDocument();
     expect(screen.queryByText(/This lead was deleted on/)).not.toBeInTheDocument();
     expect(calls.some((c) => c.url.pathname.endsWith('/restore'))).toBe(true);
+  });
+
+  it('offers the other leads with the same email or phone, and merges one into this lead', async () => {
+    const twin: Lead = { ...(lead as Lead), id: 'twin-1', firstName: 'Rita', lastName: 'Twin', assigneeName: 'Ana Lopez', createdAt: '2026-10-01T09:00:00Z' };
+    let merged = false;
+    const calls = detail(({ url, method }) => {
+      if (url.pathname === '/api/leads/duplicates/check') {
+        // The lead itself, a duplicate the user can open, one they cannot.
+        const duplicates = [
+          { leadId: lead.id, matchedOn: ['EMAIL', 'PHONE'] },
+          ...(merged ? [] : [{ leadId: twin.id, matchedOn: ['EMAIL'] }]),
+          { leadId: 'hidden-1', matchedOn: ['PHONE'] },
+        ];
+        return json(200, { results: [{ index: 0, duplicates }] });
+      }
+      if (url.pathname === `/api/leads/${twin.id}`) return json(200, twin);
+      if (url.pathname === '/api/leads/hidden-1') {
+        return json(404, { type: 'https://chosencrm.dev/problems/not-found', title: 'Not found', status: 404, detail: 'Lead hidden-1 not found' }, 'application/problem+json');
+      }
+      if (url.pathname === `/api/leads/${lead.id}/merge` && method === 'POST') {
+        merged = true;
+        return json(200, lead);
+      }
+      return undefined;
+    });
+    renderRoutes(routes, { path: `/leads/${lead.id}`, auth: signedInAs(['SUPERVISOR']) });
+    const card = await screen.findByRole('region', { name: 'Possible duplicates' });
+    const offered = await within(card).findAllByTestId('duplicate');
+    expect(offered).toHaveLength(1);
+    expect(offered[0]).toHaveTextContent('Rita Twin');
+    expect(offered[0]).toHaveTextContent('Same email · Ana Lopez');
+    expect(calls.find((c) => c.url.pathname === '/api/leads/duplicates/check')!.body).toEqual({
+      candidates: [{ email: lead.email, phone: lead.phoneE164 }],
+    });
+
+    await userEvent.click(within(card).getByRole('button', { name: 'Merge into this lead' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Merge Rita Twin into Rita Recorded?' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Merge' }));
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Possible duplicates' })).not.toBeInTheDocument());
+    expect(calls.find((c) => c.url.pathname.endsWith('/merge'))!.body).toEqual({ duplicateId: twin.id });
+  });
+
+  it('shows an agent the duplicates without a merge', async () => {
+    const twin: Lead = { ...(lead as Lead), id: 'twin-1', lastName: 'Twin' };
+    detail(({ url }) => {
+      if (url.pathname === '/api/leads/duplicates/check') return json(200, { results: [{ index: 0, duplicates: [{ leadId: twin.id, matchedOn: ['PHONE'] }] }] });
+      if (url.pathname === `/api/leads/${twin.id}`) return json(200, twin);
+      return undefined;
+    });
+    renderRoutes(routes, { path: `/leads/${lead.id}`, auth: signedInAs(['AGENT']) });
+    const card = await screen.findByRole('region', { name: 'Possible duplicates' });
+    expect(await within(card).findByText(/Same phone number/)).toBeInTheDocument();
+    expect(within(card).queryByRole('button')).not.toBeInTheDocument();
   });
 
   it('says a lead the user cannot see is not found', async () => {

@@ -18,7 +18,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { leadService, type JsonValue, type Lead } from '@/api/leadService';
-import { describeError } from '@/api/problem';
+import { ApiError, describeError } from '@/api/problem';
 import type { CustomField } from '@/api/userService';
 import { canManage } from '@/auth/access';
 import { useAuth } from '@/auth/AuthProvider';
@@ -134,6 +134,78 @@ function StageSelect({ lead }: { lead: Lead }) {
   );
 }
 
+/**
+ * The other leads with this lead's email or phone number that the user can open. A supervisor or
+ * an admin merges one into this lead: this lead keeps its values and takes the duplicate's history.
+ */
+function Duplicates({ lead, manager }: { lead: Lead; manager: boolean }) {
+  const queryClient = useQueryClient();
+  const [merging, setMerging] = useState<Lead | null>(null);
+  const email = lead.email ?? undefined;
+  const phone = lead.phoneE164 ?? lead.phone ?? undefined;
+  const duplicates = useQuery({
+    queryKey: [...leadQuery(lead.id).queryKey, 'duplicates', email, phone],
+    enabled: !lead.deletedAt && Boolean(email || phone),
+    queryFn: async () => {
+      const matches = (await leadService.duplicatesOf({ email, phone })).filter((m) => m.leadId !== lead.id);
+      const found = await Promise.all(
+        matches.map(async (m) => {
+          try {
+            return { lead: await leadService.get(m.leadId), matchedOn: m.matchedOn };
+          } catch (error) {
+            // A lead this user may not open (an agent sees their own) is not offered.
+            if (error instanceof ApiError && error.status === 404) return null;
+            throw error;
+          }
+        }),
+      );
+      return found.filter((f) => f !== null);
+    },
+  });
+  const merge = useMutation({
+    mutationFn: (duplicate: Lead) => leadService.merge(lead.id, duplicate.id),
+    onSuccess: (survivor) => {
+      queryClient.setQueryData(leadQuery(lead.id).queryKey, survivor);
+      setMerging(null);
+      void queryClient.invalidateQueries({ queryKey: LEADS_KEY });
+    },
+  });
+  const items = duplicates.data ?? [];
+  if (items.length === 0) return null;
+  return (
+    <Card title="Possible duplicates">
+      <Stack spacing={1.5}>
+        {items.map(({ lead: other, matchedOn }) => (
+          <Box key={other.id} data-testid="duplicate" sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 1 }}>
+            <Box sx={{ flex: 1, minWidth: 200 }}>
+              <MuiLink component={Link} to={`/leads/${other.id}`} sx={{ fontWeight: 600 }}>{leadName(other)}</MuiLink>
+              <Typography variant="body2" color="text.secondary">
+                Same {matchedOn.map((m) => (m === 'EMAIL' ? 'email' : 'phone number')).join(' and ')}
+                {' · '}{other.assigneeName ?? 'Unassigned'}{' · '}created {formatDate(other.createdAt)}
+              </Typography>
+            </Box>
+            {manager && <Button size="small" onClick={() => setMerging(other)}>Merge into this lead</Button>}
+          </Box>
+        ))}
+      </Stack>
+      {merging && (
+        <ConfirmDialog
+          open
+          title={`Merge ${leadName(merging)} into ${leadName(lead)}?`}
+          confirmLabel="Merge"
+          pending={merge.isPending}
+          error={merge.error}
+          onConfirm={() => merge.mutate(merging)}
+          onClose={() => { setMerging(null); merge.reset(); }}
+        >
+          {leadName(lead)} keeps its values and takes from {leadName(merging)} the ones it lacks, its tags,
+          custom fields, notes and history. {leadName(merging)} is then deleted and cannot be restored.
+        </ConfirmDialog>
+      )}
+    </Card>
+  );
+}
+
 function LeadDetail({ lead, customFields }: { lead: Lead; customFields: CustomField[] }) {
   const { user } = useAuth();
   const manager = canManage('leads', user?.roles);
@@ -222,6 +294,7 @@ function LeadDetail({ lead, customFields }: { lead: Lead; customFields: CustomFi
               </Box>
             </Card>
           )}
+          <Duplicates lead={lead} manager={manager} />
         </Stack>
 
         <Stack spacing={2} sx={{ minWidth: 0, gridColumn: { md: 2 }, gridRow: { md: '1 / span 2' } }}>

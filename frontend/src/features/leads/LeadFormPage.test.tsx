@@ -53,7 +53,7 @@ describe('LeadFormPage', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Save anyway' }));
     await screen.findByRole('heading', { name: 'Rita Recorded' });
     expect(router.state.location.pathname).toBe(`/leads/${lead.id}`);
-    expect(calls.filter((c) => c.method === 'POST').map((c) => c.url.search)).toEqual(['', '?allowDuplicate=true']);
+    expect(calls.filter((c) => c.method === 'POST' && c.url.pathname === '/api/leads').map((c) => c.url.search)).toEqual(['', '?allowDuplicate=true']);
   });
 
   it('explains a conflicting edit and reloads the lead on request', async () => {

@@ -119,6 +119,8 @@ public class LeadMerger {
     Map<String, Object> before = survivor.auditedFields();
     LeadDetails kept = survivor.details();
     LeadDetails other = duplicate.details();
+    String survivorName = named(kept);
+    String duplicateName = named(other);
     LeadDetails merged =
         new LeadDetails(
             pick(choices, "firstName", kept.firstName(), other.firstName()),
@@ -146,7 +148,7 @@ public class LeadMerger {
                 before,
                 survivor.auditedFields(),
                 actor.userId(),
-                "Merged from lead " + duplicateId,
+                "Merged from " + duplicateName,
                 now));
     List<String> changedFields = entries.stream().map(Entry::field).toList();
     if (duplicate.isDoNotContact() && !survivor.isDoNotContact()) {
@@ -174,7 +176,7 @@ public class LeadMerger {
               null,
               duplicate.assigneeId(),
               actor.userId(),
-              "Taken over from merged lead " + duplicateId,
+              "Taken over from " + duplicateName + ", merged into this lead",
               now));
     }
     entries.add(
@@ -186,7 +188,7 @@ public class LeadMerger {
             null,
             duplicateId,
             actor.userId(),
-            "Lead " + duplicateId + " merged into this one",
+            duplicateName + " merged into this lead",
             now));
     survivor.touch(actor.userId(), now);
     duplicate.delete(actor.userId(), now, survivorId);
@@ -205,7 +207,7 @@ public class LeadMerger {
             null,
             survivorId,
             actor.userId(),
-            "Merged into lead " + survivorId,
+            "Merged into " + survivorName,
             now));
     history.record(entries);
 
@@ -218,6 +220,25 @@ public class LeadMerger {
     events.deleted(
         tenantId, new LeadDeleted(duplicateId, duplicate.assigneeId(), survivorId, actor.userId()));
     return view;
+  }
+
+  /**
+   * How the history's reasons name a lead to people: its name, else its email or phone (the entries
+   * carry the other lead's id as their value).
+   */
+  private static String named(LeadDetails details) {
+    String name =
+        ((details.firstName() == null ? "" : details.firstName())
+                + " "
+                + (details.lastName() == null ? "" : details.lastName()))
+            .strip();
+    if (!name.isEmpty()) {
+      return name;
+    }
+    if (details.email() != null) {
+      return details.email();
+    }
+    return details.phone() != null ? details.phone() : "a lead without a name or contact";
   }
 
   private <T> T pick(Map<String, Choice> choices, String field, T survivor, T duplicate) {

@@ -138,6 +138,10 @@ class LeadMergeTests {
             .query(String.class)
             .list();
     assertThat(survivorActions).contains("CREATED", "MERGED", "UPDATED");
+    // The reasons name the other lead as people know it, not by its id.
+    assertThat(reason(survivor, "MERGED")).isEqualTo("Robert Pike merged into this lead");
+    assertThat(reason(survivor, "UPDATED")).isEqualTo("Merged from Robert Pike");
+    assertThat(reason(duplicate, "MERGED_INTO")).isEqualTo("Merged into Rob Pike");
 
     // The duplicate is gone, pointing at the survivor, and cannot come back.
     mvc.perform(get("/api/leads/{id}", duplicate).header(HttpHeaders.AUTHORIZATION, agent.bearer()))
@@ -217,6 +221,17 @@ class LeadMergeTests {
             TestTokens.user(supervisor.id(), world.tenantId()).roles("SUPERVISOR"))
         .forbids(agent.token())
         .hidesFrom(otherWorld.admin().token());
+  }
+
+  private String reason(UUID leadId, String action) {
+    return jdbc.sql(
+            "select reason from lead_history where lead_id = :id and action = :action"
+                + " and merged_from_lead_id is null")
+        .param("id", leadId)
+        .param("action", action)
+        .query(String.class)
+        .list()
+        .getFirst();
   }
 
   private long historyCount(UUID leadId) {
