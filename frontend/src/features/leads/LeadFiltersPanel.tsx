@@ -12,6 +12,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import type { CreditBand, LoanPurpose } from '@/api/leadService';
 import { useAuth } from '@/auth/AuthProvider';
+import { teamsQuery } from '@/features/teams/queries';
 import { EMPTY_FILTERS, type DncFilter, type LeadFilters } from './filters';
 import { CREDIT_BANDS, LOAN_PURPOSES, US_STATES } from './labels';
 import { stagesQuery, useAssignableUsers } from './queries';
@@ -51,12 +52,14 @@ function ChipsInput({ label, values, onChange, lowerCase = false }: { label: str
 /**
  * The list's filters. Every change goes to the page's query string at once (and so to the
  * service); what is not the user's to filter on is not offered (agents see only their leads, so
- * no assignee; unassigned leads are visible to admins only).
+ * no assignee; a supervisor sees their own team, so no team; unassigned leads are visible to admins
+ * only).
  */
 export function LeadFiltersPanel({ filters, onChange }: { filters: LeadFilters; onChange: (filters: LeadFilters) => void }) {
   const { user } = useAuth();
   const admin = user?.roles.includes('ADMIN') ?? false;
   const stages = useQuery(stagesQuery);
+  const teams = useQuery({ ...teamsQuery, enabled: admin });
   const { assignable, manager } = useAssignableUsers();
   const set = <K extends keyof LeadFilters>(key: K, value: LeadFilters[K]) => onChange({ ...filters, [key]: value });
   const names = new Map(assignable.map((a) => [a.userId, a.name]));
@@ -95,6 +98,21 @@ export function LeadFiltersPanel({ filters, onChange }: { filters: LeadFilters; 
                 {a.name}
               </MenuItem>
             ))}
+          </TextField>
+        )}
+        {admin && (
+          <TextField
+            select
+            label="Team"
+            value={filters.teamId}
+            onChange={(e) => set('teamId', e.target.value)}
+            slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
+          >
+            <MenuItem value="">Any</MenuItem>
+            {teams.data?.map((t) => <MenuItem key={t.id} value={t.id}>{t.name}</MenuItem>)}
+            {filters.teamId && !teams.data?.some((t) => t.id === filters.teamId) && (
+              <MenuItem value={filters.teamId}>{teams.isPending ? 'Loading teams…' : 'A removed team'}</MenuItem>
+            )}
           </TextField>
         )}
         <ChipsInput label="Source" values={filters.source} onChange={(v) => set('source', v)} />

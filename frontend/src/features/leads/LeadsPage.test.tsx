@@ -37,6 +37,32 @@ describe('LeadsPage', () => {
     expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument();
   });
 
+  it("lets an admin narrow the list to one team's leads", async () => {
+    const calls = fakeApi(({ url }) =>
+      url.pathname === '/api/leads'
+        ? json(200, page)
+        : url.pathname === '/api/teams'
+          ? json(200, [{ id: 't-purchase', name: 'Purchase Team', supervisorId: null, memberCount: 3, createdAt: '', updatedAt: '' }])
+          : undefined,
+    );
+    const { router } = renderRoutes(routes, { path: '/leads', auth: signedInAs(['ADMIN']) });
+    await screen.findAllByTestId('lead-row');
+    await userEvent.click(screen.getByRole('button', { name: /Filters/ }));
+    await userEvent.click(await screen.findByRole('combobox', { name: 'Team' }));
+    await userEvent.click(await screen.findByRole('option', { name: 'Purchase Team' }));
+    await vi.waitFor(() => expect(calls.filter((c) => c.url.pathname === '/api/leads').at(-1)!.url.searchParams.get('teamId')).toBe('t-purchase'));
+    expect(router.state.location.search).toContain('teamId=t-purchase');
+  });
+
+  it('offers supervisors no team filter: their list is their team', async () => {
+    fakeApi(({ url }) => (url.pathname === '/api/leads' ? json(200, page) : undefined));
+    renderRoutes(routes, { path: '/leads', auth: signedInAs(['SUPERVISOR']) });
+    await screen.findAllByTestId('lead-row');
+    await userEvent.click(screen.getByRole('button', { name: /Filters/ }));
+    await screen.findByRole('region', { name: 'Filters' });
+    expect(screen.queryByRole('combobox', { name: 'Team' })).not.toBeInTheDocument();
+  });
+
   it('searches through the search endpoint', async () => {
     const calls = fakeApi(({ url }) =>
       url.pathname === '/api/leads' ? json(200, page) : url.pathname === '/api/leads/search' ? json(200, { items: [], nextCursor: null }) : undefined,

@@ -16,6 +16,7 @@ describe('lead filters and the query string', () => {
       q: 'rita',
       status: ['New', 'Contacted'],
       assigneeId: ['u1'],
+      teamId: 't1',
       unassigned: true,
       source: ['Zillow'],
       state: ['TX', 'CA'],
@@ -56,6 +57,7 @@ describe('lead filters and the query string', () => {
   it('counts the criteria that narrow the list, not search or sort', () => {
     expect(activeFilterCount({ ...EMPTY_FILTERS, q: 'x', sort: 'name' })).toBe(0);
     expect(activeFilterCount({ ...EMPTY_FILTERS, status: ['New', 'Won'], doNotContact: 'yes', createdFrom: '2026-01-01' })).toBe(3);
+    expect(activeFilterCount({ ...EMPTY_FILTERS, teamId: 't1' })).toBe(1);
   });
 });
 
@@ -71,6 +73,7 @@ describe('lead filters as the service takes them', () => {
     const query = toListQuery({ ...EMPTY_FILTERS, status: ['New', 'Contacted'], doNotContact: 'yes', tags: ['hot', 'vip'] }, { limit: 50, cursor: 'c1' });
     expect(listSearchParams(query).toString()).toBe('status=New&status=Contacted&tags=hot&tags=vip&doNotContact=true&sort=createdAt&cursor=c1&limit=50');
     expect(listSearchParams(toListQuery(EMPTY_FILTERS, { limit: 10 })).toString()).toBe('sort=createdAt&limit=10');
+    expect(listSearchParams(toListQuery({ ...EMPTY_FILTERS, teamId: 't1' }, { limit: 10 })).toString()).toBe('teamId=t1&sort=createdAt&limit=10');
   });
 
   it('gives a bulk action the same criteria as the list', () => {

@@ -14,6 +14,8 @@ export interface LeadFilters {
   q: string;
   status: string[];
   assigneeId: string[];
+  /** Leads assigned to members of one team (admins; a supervisor's list is their team already). */
+  teamId: string;
   unassigned: boolean;
   source: string[];
   state: string[];
@@ -35,6 +37,7 @@ export const EMPTY_FILTERS: LeadFilters = {
   q: '',
   status: [],
   assigneeId: [],
+  teamId: '',
   unassigned: false,
   source: [],
   state: [],
@@ -83,6 +86,7 @@ export function filtersFromSearch(search: URLSearchParams): LeadFilters {
     q: (search.get('q') ?? '').trim(),
     status: many(search, 'status'),
     assigneeId: many(search, 'assigneeId'),
+    teamId: (search.get('teamId') ?? '').trim(),
     unassigned: search.get('unassigned') === 'true',
     source: many(search, 'source'),
     state: many(search, 'state').map((s) => s.toUpperCase()),
@@ -105,6 +109,7 @@ export function filtersToSearch(filters: LeadFilters): URLSearchParams {
   const search = new URLSearchParams();
   if (filters.q.trim()) search.set('q', filters.q.trim());
   for (const key of LIST_KEYS) for (const value of filters[key]) search.append(key, value);
+  if (filters.teamId) search.set('teamId', filters.teamId);
   if (filters.unassigned) search.set('unassigned', 'true');
   if (filters.createdFrom) search.set('createdFrom', filters.createdFrom);
   if (filters.createdTo) search.set('createdTo', filters.createdTo);
@@ -133,6 +138,7 @@ export function toListQuery(filters: LeadFilters, page: { limit: number; cursor?
     filter: {
       status: list(filters.status),
       assigneeId: list(filters.assigneeId),
+      teamId: filters.teamId || undefined,
       unassigned: filters.unassigned || undefined,
       source: list(filters.source),
       state: list(filters.state),
@@ -157,7 +163,7 @@ export function toListQuery(filters: LeadFilters, page: { limit: number; cursor?
 export function activeFilterCount(filters: LeadFilters): number {
   return (
     LIST_KEYS.filter((key) => filters[key].length > 0).length +
-    [filters.unassigned, filters.createdFrom, filters.createdTo, filters.doNotContact, filters.needsReassignment, filters.importId, filters.deleted].filter(Boolean)
+    [filters.teamId, filters.unassigned, filters.createdFrom, filters.createdTo, filters.doNotContact, filters.needsReassignment, filters.importId, filters.deleted].filter(Boolean)
       .length
   );
 }
