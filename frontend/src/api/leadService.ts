@@ -190,6 +190,8 @@ export const leadService = {
     ),
   assign: (id: string, body: AssignRequest) => call<Lead>(client.POST('/api/leads/{id}/assign', { ...byId(id), body })),
   reassign: (id: string, body: AssignRequest) => call<Lead>(client.POST('/api/leads/{id}/reassign', { ...byId(id), body })),
+  /** Every live lead of `fromUserId` to a user or round robin over a team; the reason goes in each history. */
+  reassignAll: (body: Schemas['ReassignAll']) => call<Schemas['Reassigned']>(client.POST('/api/leads/assignment/reassign-all', { body })),
   bulk: (body: BulkRequest) => call<BulkResult>(client.POST('/api/leads/bulk', { body })),
   /** The live leads of the tenant sharing the email (any case) or the phone number. */
   duplicatesOf: (contact: { email?: string; phone?: string }) =>

@@ -40,6 +40,7 @@ import { FormTextField } from '@/components/form/FormTextField';
 import { LoadingState } from '@/components/LoadingState';
 import { PageHeader } from '@/components/PageHeader';
 import { CREDIT_BANDS, formatDateTime, LOAN_PURPOSES, US_STATES } from '@/features/leads/labels';
+import { ReassignAllDialog } from '@/features/leads/LeadDialogs';
 import { agentsQuery } from '@/features/leads/queries';
 import { fromLocalInput, toLocalInput } from '@/features/leads/schemas';
 import { teamsQuery } from '@/features/teams/queries';
@@ -220,6 +221,7 @@ function AgentsPanel({ agents }: { agents: Agent[] }) {
   const teams = useQuery(teamsQuery);
   const teamNames = new Map((teams.data ?? []).map((t) => [t.id, t.name]));
   const [pausing, setPausing] = useState<Agent | null>(null);
+  const [emptying, setEmptying] = useState<Agent | null>(null);
   const [onlyAgents, setOnlyAgents] = useState(true);
   const resume = useMutation({
     mutationFn: (agent: Agent) => leadService.resume(agent.userId),
@@ -231,7 +233,7 @@ function AgentsPanel({ agents }: { agents: Agent[] }) {
       <Box sx={{ p: 2, display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
         <Box sx={{ flex: 1 }}>
           <Typography variant="h3">Agents</Typography>
-          <Typography variant="body2" color="text.secondary">Who takes new leads. Pause someone who is away.</Typography>
+          <Typography variant="body2" color="text.secondary">Who takes new leads. Pause someone who is away; hand on the leads of someone who leaves.</Typography>
         </Box>
         <FormControlLabel control={<Checkbox checked={onlyAgents} onChange={(e) => setOnlyAgents(e.target.checked)} />} label="Agents only" />
       </Box>
@@ -271,12 +273,13 @@ function AgentsPanel({ agents }: { agents: Agent[] }) {
                       <Chip size="small" variant="outlined" label="Not an agent" />
                     )}
                   </TableCell>
-                  <TableCell align="right">
+                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
                     {agent.active && (agent.paused ? (
                       <Button size="small" onClick={() => resume.mutate(agent)} disabled={resume.isPending}>Resume</Button>
                     ) : (
                       <Button size="small" onClick={() => setPausing(agent)}>Pause</Button>
                     ))}
+                    <Button size="small" onClick={() => setEmptying(agent)} aria-label={`Reassign ${agent.name}’s leads`}>Reassign leads</Button>
                   </TableCell>
                 </TableRow>
               ))}
@@ -285,6 +288,7 @@ function AgentsPanel({ agents }: { agents: Agent[] }) {
         </TableContainer>
       )}
       {pausing && <PauseDialog agent={pausing} onClose={() => setPausing(null)} />}
+      {emptying && <ReassignAllDialog from={emptying} onClose={() => setEmptying(null)} />}
     </Paper>
   );
 }

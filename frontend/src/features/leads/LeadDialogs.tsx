@@ -33,6 +33,55 @@ function useLeadSaved() {
   };
 }
 
+/** Who gets leads: a person, or a team's agents in turn. */
+export interface AssignTarget {
+  to: 'user' | 'team';
+  userId: string;
+  teamId: string;
+}
+
+/** The choice of an assign dialog: a person (not `exclude`, who has the leads now) or a team. */
+function AssignTargetFields({ target, onChange, exclude, label, errors }: {
+  target: AssignTarget;
+  onChange: (target: AssignTarget) => void;
+  exclude: string | null;
+  label: string;
+  errors: { userId?: string; teamId?: string };
+}) {
+  const { assignable } = useAssignableUsers();
+  const teams = useQuery(teamsQuery);
+  const candidates = assignable.filter((a) => a.userId !== exclude);
+  return (
+    <>
+      <ToggleButtonGroup exclusive size="small" value={target.to} onChange={(_, v) => v && onChange({ ...target, to: v })} aria-label="A person or a team">
+        <ToggleButton value="user">A person</ToggleButton>
+        <ToggleButton value="team">A team, in turn</ToggleButton>
+      </ToggleButtonGroup>
+      {target.to === 'user' ? (
+        <TextField select label={label} value={target.userId} onChange={(e) => onChange({ ...target, userId: e.target.value })} error={Boolean(errors.userId)} helperText={errors.userId}>
+          {candidates.length === 0 && <MenuItem disabled value="">Nobody else to assign to</MenuItem>}
+          {candidates.map((a) => <MenuItem key={a.userId} value={a.userId}>{a.name}{a.paused ? ' (away)' : ''}</MenuItem>)}
+        </TextField>
+      ) : (
+        <TextField select label="Team" value={teams.isSuccess ? target.teamId : ''} onChange={(e) => onChange({ ...target, teamId: e.target.value })} disabled={!teams.isSuccess} error={Boolean(errors.teamId)} helperText={errors.teamId ?? 'The team’s available agents, in turn'}>
+          {!teams.data?.length && <MenuItem disabled value="">No teams</MenuItem>}
+          {teams.data?.map((t) => <MenuItem key={t.id} value={t.id}>{t.name}</MenuItem>)}
+        </TextField>
+      )}
+    </>
+  );
+}
+
+/** What is missing from a target before it can be sent. */
+function targetProblems(target: AssignTarget, who: string): Record<string, string> {
+  if (target.to === 'user' && !target.userId) return { userId: `Choose who gets ${who}` };
+  if (target.to === 'team' && !target.teamId) return { teamId: 'Choose a team' };
+  return {};
+}
+
+const fieldError = (error: unknown, name: string) =>
+  error instanceof ApiError ? error.fieldErrors.find((f) => f.field === name)?.message : undefined;
+
 /**
  * Assign an unassigned lead, or hand an assigned one to someone else (a reason is then required,
  * and kept in the history). Supervisors within their team, admins anyone; or a team's agents in turn.
@@ -40,16 +89,12 @@ function useLeadSaved() {
 export function AssignDialog({ lead, onClose }: { lead: Lead; onClose: () => void }) {
   const saved = useLeadSaved();
   const reassigning = lead.assigneeId !== null;
-  const [to, setTo] = useState<'user' | 'team'>('user');
-  const [userId, setUserId] = useState('');
-  const [teamId, setTeamId] = useState('');
+  const [target, setTarget] = useState<AssignTarget>({ to: 'user', userId: '', teamId: '' });
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState<Record<string, string>>({});
-  const { assignable } = useAssignableUsers();
-  const teams = useQuery(teamsQuery);
   const assign = useMutation({
     mutationFn: () => {
-      const body = { ...(to === 'user' ? { userId } : { teamId }), ...(reason.trim() ? { reason: reason.trim() } : {}) };
+      const body = { ...(target.to === 'user' ? { userId: target.userId } : { teamId: target.teamId }), ...(reason.trim() ? { reason: reason.trim() } : {}) };
       return reassigning ? leadService.reassign(lead.id, body) : leadService.assign(lead.id, body);
     },
     onSuccess: (updated) => {
@@ -58,36 +103,25 @@ export function AssignDialog({ lead, onClose }: { lead: Lead; onClose: () => voi
     },
   });
   const submit = () => {
-    const problems: Record<string, string> = {};
-    if (to === 'user' && !userId) problems.userId = 'Choose who gets the lead';
-    if (to === 'team' && !teamId) problems.teamId = 'Choose a team';
+    const problems = targetProblems(target, 'the lead');
     if (reassigning && !reason.trim()) problems.reason = 'Say why the lead changes hands';
     setMissing(problems);
     if (Object.keys(problems).length === 0) assign.mutate();
   };
-  const serverField = (name: string) => (assign.error as { fieldErrors?: { field: string; message: string }[] } | null)?.fieldErrors?.find((f) => f.field === name)?.message;
-  const candidates = assignable.filter((a) => a.userId !== lead.assigneeId);
+  const serverField = (name: string) => fieldError(assign.error, name);
   return (
     <Dialog open onClose={assign.isPending ? undefined : onClose} maxWidth="xs" fullWidth>
       <DialogTitle>{reassigning ? 'Reassign' : 'Assign'} {leadName(lead)}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
           {reassigning && <DialogContentText>Now with {lead.assigneeName ?? 'someone who left'}.</DialogContentText>}
-          <ToggleButtonGroup exclusive size="small" value={to} onChange={(_, v) => v && setTo(v)} aria-label="A person or a team">
-            <ToggleButton value="user">A person</ToggleButton>
-            <ToggleButton value="team">A team, in turn</ToggleButton>
-          </ToggleButtonGroup>
-          {to === 'user' ? (
-            <TextField select label="Assign to" value={userId} onChange={(e) => setUserId(e.target.value)} error={Boolean(missing.userId || serverField('userId'))} helperText={missing.userId ?? serverField('userId')}>
-              {candidates.length === 0 && <MenuItem disabled value="">Nobody else to assign to</MenuItem>}
-              {candidates.map((a) => <MenuItem key={a.userId} value={a.userId}>{a.name}{a.paused ? ' (away)' : ''}</MenuItem>)}
-            </TextField>
-          ) : (
-            <TextField select label="Team" value={teams.isSuccess ? teamId : ''} onChange={(e) => setTeamId(e.target.value)} disabled={!teams.isSuccess} error={Boolean(missing.teamId || serverField('teamId'))} helperText={missing.teamId ?? serverField('teamId') ?? 'The team’s next available agent gets it'}>
-              {!teams.data?.length && <MenuItem disabled value="">No teams</MenuItem>}
-              {teams.data?.map((t) => <MenuItem key={t.id} value={t.id}>{t.name}</MenuItem>)}
-            </TextField>
-          )}
+          <AssignTargetFields
+            target={target}
+            onChange={setTarget}
+            exclude={lead.assigneeId}
+            label="Assign to"
+            errors={{ userId: missing.userId ?? serverField('userId'), teamId: missing.teamId ?? serverField('teamId') }}
+          />
           <TextField
             label={reassigning ? 'Reason' : 'Reason (optional)'}
             value={reason}
@@ -102,6 +136,76 @@ export function AssignDialog({ lead, onClose }: { lead: Lead; onClose: () => voi
       <DialogActions>
         <Button onClick={onClose} disabled={assign.isPending}>Cancel</Button>
         <Button variant="contained" onClick={submit} disabled={assign.isPending}>{reassigning ? 'Reassign' : 'Assign'}</Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
+
+/**
+ * Every live lead of one person, e.g. one who leaves, to someone else or round robin over a team,
+ * with a reason kept in each lead's history. Supervisors within their team, admins anyone.
+ */
+export function ReassignAllDialog({ from, onClose }: { from: { userId: string; name: string }; onClose: () => void }) {
+  const queryClient = useQueryClient();
+  const [target, setTarget] = useState<AssignTarget>({ to: 'user', userId: '', teamId: '' });
+  const [reason, setReason] = useState('');
+  const [missing, setMissing] = useState<Record<string, string>>({});
+  const move = useMutation({
+    mutationFn: () =>
+      leadService.reassignAll({
+        fromUserId: from.userId,
+        ...(target.to === 'user' ? { toUserId: target.userId } : { toTeamId: target.teamId }),
+        reason: reason.trim(),
+      }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: LEADS_KEY }),
+  });
+  const submit = () => {
+    const problems = targetProblems(target, 'the leads');
+    if (!reason.trim()) problems.reason = 'Say why the leads change hands';
+    setMissing(problems);
+    if (Object.keys(problems).length === 0) move.mutate();
+  };
+  const serverField = (name: string) => fieldError(move.error, name);
+  const done = move.data;
+  return (
+    <Dialog open onClose={move.isPending ? undefined : onClose} maxWidth="xs" fullWidth>
+      <DialogTitle>Reassign {from.name}’s leads</DialogTitle>
+      <DialogContent>
+        {done ? (
+          <Alert severity="success" sx={{ mt: 1 }}>
+            {done.reassigned === 0 ? `${from.name} had no leads to move.` : `${done.reassigned === 1 ? '1 lead' : `${done.reassigned.toLocaleString()} leads`} reassigned.`}
+          </Alert>
+        ) : (
+          <Stack spacing={2} sx={{ pt: 1 }}>
+            <DialogContentText>Every lead {from.name} has now moves, for example when they leave. Each lead’s history keeps the reason.</DialogContentText>
+            <AssignTargetFields
+              target={target}
+              onChange={setTarget}
+              exclude={from.userId}
+              label="Move them to"
+              errors={{ userId: missing.userId ?? serverField('toUserId'), teamId: missing.teamId ?? serverField('toTeamId') }}
+            />
+            <TextField
+              label="Reason"
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              error={Boolean(missing.reason || serverField('reason'))}
+              helperText={missing.reason ?? serverField('reason') ?? 'Kept in each lead’s history'}
+              slotProps={{ htmlInput: { maxLength: 500 } }}
+            />
+            {move.isError && !serverField('reason') && !serverField('toUserId') && !serverField('toTeamId') && <Alert severity="error">{describeError(move.error)}</Alert>}
+          </Stack>
+        )}
+      </DialogContent>
+      <DialogActions>
+        {done ? (
+          <Button variant="contained" onClick={onClose}>Done</Button>
+        ) : (
+          <>
+            <Button onClick={onClose} disabled={move.isPending}>Cancel</Button>
+            <Button variant="contained" onClick={submit} disabled={move.isPending}>Reassign all</Button>
+          </>
+        )}
       </DialogActions>
     </Dialog>
   );
