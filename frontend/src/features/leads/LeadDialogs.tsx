@@ -40,13 +40,20 @@ export interface AssignTarget {
   teamId: string;
 }
 
-/** The choice of an assign dialog: a person (not `exclude`, who has the leads now) or a team. */
-function AssignTargetFields({ target, onChange, exclude, label, errors }: {
+/**
+ * The fields of an assign dialog: a person (not `exclude`, who has the leads now) or a team, and
+ * the reason kept in the history.
+ */
+function AssignTargetFields({ target, onChange, exclude, label, reason, onReason, reasonLabel, reasonHelp, errors }: {
   target: AssignTarget;
   onChange: (target: AssignTarget) => void;
   exclude: string | null;
   label: string;
-  errors: { userId?: string; teamId?: string };
+  reason: string;
+  onReason: (reason: string) => void;
+  reasonLabel: string;
+  reasonHelp: string;
+  errors: { userId?: string; teamId?: string; reason?: string };
 }) {
   const { assignable } = useAssignableUsers();
   const teams = useQuery(teamsQuery);
@@ -68,6 +75,14 @@ function AssignTargetFields({ target, onChange, exclude, label, errors }: {
           {teams.data?.map((t) => <MenuItem key={t.id} value={t.id}>{t.name}</MenuItem>)}
         </TextField>
       )}
+      <TextField
+        label={reasonLabel}
+        value={reason}
+        onChange={(e) => onReason(e.target.value)}
+        error={Boolean(errors.reason)}
+        helperText={errors.reason ?? reasonHelp}
+        slotProps={{ htmlInput: { maxLength: 500 } }}
+      />
     </>
   );
 }
@@ -120,15 +135,11 @@ export function AssignDialog({ lead, onClose }: { lead: Lead; onClose: () => voi
             onChange={setTarget}
             exclude={lead.assigneeId}
             label="Assign to"
-            errors={{ userId: missing.userId ?? serverField('userId'), teamId: missing.teamId ?? serverField('teamId') }}
-          />
-          <TextField
-            label={reassigning ? 'Reason' : 'Reason (optional)'}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            error={Boolean(missing.reason || serverField('reason'))}
-            helperText={missing.reason ?? serverField('reason') ?? 'Kept in the lead’s history'}
-            slotProps={{ htmlInput: { maxLength: 500 } }}
+            reason={reason}
+            onReason={setReason}
+            reasonLabel={reassigning ? 'Reason' : 'Reason (optional)'}
+            reasonHelp="Kept in the lead’s history"
+            errors={{ userId: missing.userId ?? serverField('userId'), teamId: missing.teamId ?? serverField('teamId'), reason: missing.reason ?? serverField('reason') }}
           />
           {assign.isError && !serverField('reason') && !serverField('userId') && !serverField('teamId') && <Alert severity="error">{describeError(assign.error)}</Alert>}
         </Stack>
@@ -183,15 +194,11 @@ export function ReassignAllDialog({ from, onClose }: { from: { userId: string; n
               onChange={setTarget}
               exclude={from.userId}
               label="Move them to"
-              errors={{ userId: missing.userId ?? serverField('toUserId'), teamId: missing.teamId ?? serverField('toTeamId') }}
-            />
-            <TextField
-              label="Reason"
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              error={Boolean(missing.reason || serverField('reason'))}
-              helperText={missing.reason ?? serverField('reason') ?? 'Kept in each lead’s history'}
-              slotProps={{ htmlInput: { maxLength: 500 } }}
+              reason={reason}
+              onReason={setReason}
+              reasonLabel="Reason"
+              reasonHelp="Kept in each lead’s history"
+              errors={{ userId: missing.userId ?? serverField('toUserId'), teamId: missing.teamId ?? serverField('toTeamId'), reason: missing.reason ?? serverField('reason') }}
             />
             {move.isError && !serverField('reason') && !serverField('toUserId') && !serverField('toTeamId') && <Alert severity="error">{describeError(move.error)}</Alert>}
           </Stack>
