@@ -86,7 +86,6 @@ export type BulkResult = Schemas['BulkResult'];
 
 /** Assign or reassign to a user, or to a team's agents in turn; a reason is required to reassign. */
 export type AssignRequest = Schemas['Assign'];
-export type DuplicateMatch = Schemas['DuplicateMatch'];
 
 export type AssignmentActionType = Schemas['Action']['type'];
 export type RuleMatch = Schemas['Match'];
