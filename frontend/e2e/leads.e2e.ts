@@ -8,8 +8,9 @@ import { xlsx } from './xlsx';
 /**
  * Leads through the browser against the running platform (user-service and lead-service behind
  * one origin): an admin imports a small workbook through the wizard and sees the leads, drags one
- * to another stage on the pipeline and finds the move in its history, and an agent sees only the
- * leads assigned to them. A fresh tenant is made through the API first; the rest is the browser.
+ * to another stage on the pipeline and finds the move in its history, merges a duplicate into a
+ * lead, an agent sees only the leads assigned to them, and the admin hands that agent's leads to
+ * another one. A fresh tenant is made through the API first; the rest is the browser.
  */
 const run = Date.now().toString(36);
 const password = 'Pipeline2026go';
@@ -206,6 +207,37 @@ describe.skipIf(process.env.CHOSENCRM_MOCK === '1')(`Leads in the browser at ${B
     await screenshot(page, 'leads-07-lead-detail', true);
   });
 
+  it('offers a duplicate on the lead and merges it in', async () => {
+    // The same person entered twice: same email, another spelling of the name.
+    const twin = { first: 'Nora', last: `Twin${run}` };
+    const created = await apiCall('/api/leads?allowDuplicate=true', {
+      method: 'POST',
+      token: adminToken,
+      body: { firstName: twin.first, lastName: twin.last, email: `NORA.${run}@example.com`, tags: ['twin'] },
+    });
+    expect(created.status).toBe(201);
+    const twinId = created.body!.id as string;
+
+    await page.goto(`/leads?q=${encodeURIComponent(leads.nora.last)}`);
+    await page.getByRole('link', { name: full(leads.nora) }).click();
+    await page.getByRole('heading', { name: full(leads.nora) }).waitFor();
+    const duplicates = page.getByRole('region', { name: 'Possible duplicates' });
+    await duplicates.getByTestId('duplicate').filter({ hasText: full(twin) }).waitFor();
+    expect(await duplicates.textContent()).toContain('Same email');
+    await screenshot(page, 'leads-08-duplicates', true);
+
+    await duplicates.getByRole('button', { name: 'Merge into this lead' }).click();
+    const dialog = page.getByRole('dialog', { name: `Merge ${full(twin)} into ${full(leads.nora)}?` });
+    await dialog.getByRole('button', { name: 'Merge' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByTestId('history-entry').filter({ hasText: `${full(twin)} merged into this lead` }).waitFor();
+    expect(await duplicates.count()).toBe(0);
+    expect(await page.getByRole('region', { name: 'Details' }).textContent()).toContain('twin');
+    // The twin is gone from the lists, pointing at the lead it went into.
+    const gone = await apiCall(`/api/leads/${twinId}`, { token: adminToken });
+    expect(gone.body!.mergedIntoId).toBe(page.url().split('/').pop());
+  });
+
   it('shows an agent only their own leads', async () => {
     const { context, page: agentPage } = await newPage();
     await signIn(agentPage, agent.email);
@@ -220,7 +252,7 @@ describe.skipIf(process.env.CHOSENCRM_MOCK === '1')(`Leads in the browser at ${B
     const names = await rows.locator('a').allTextContents();
     expect(names.sort()).toEqual([full(leads.ivy), full(leads.oscar)].sort());
     expect(await agentPage.getByRole('checkbox', { name: /^Select/ }).count()).toBe(0); // no bulk actions
-    await screenshot(agentPage, 'leads-08-agent-leads');
+    await screenshot(agentPage, 'leads-09-agent-leads');
 
     await agentPage.goto('/pipeline');
     await agentPage.getByTestId('board-card').first().waitFor();
@@ -246,15 +278,40 @@ describe.skipIf(process.env.CHOSENCRM_MOCK === '1')(`Leads in the browser at ${B
     await signIn(phone.page, agent.email);
     await phone.page.goto('/leads');
     await phone.page.getByTestId('lead-row').first().waitFor();
-    await screenshot(phone.page, 'leads-09-phone-leads');
+    await screenshot(phone.page, 'leads-10-phone-leads');
     await phone.page.goto('/pipeline');
     await phone.page.getByTestId('board-card').first().waitFor();
     const board = phone.page.getByRole('region', { name: 'Pipeline board' });
     const scroll = await board.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
     expect(scroll.scrollWidth).toBeGreaterThan(scroll.clientWidth);
-    await screenshot(phone.page, 'leads-10-phone-pipeline');
+    await screenshot(phone.page, 'leads-11-phone-pipeline');
     await phone.context.close();
     await context.close();
+  });
+
+  it('hands the leads of an agent who leaves to another one', async () => {
+    const next = { firstName: 'Nia', lastName: 'Next', email: `leads-next.${run}@e2e.chosencrm.test` };
+    const created = await apiCall('/api/users', { method: 'POST', token: adminToken, body: { ...next, password, roles: ['AGENT'] } });
+    expect(created.status).toBe(201);
+    await until('lead-service to know the new agent', async () => {
+      const agents = await apiCall('/api/leads/assignment/agents', { token: adminToken });
+      return (agents.body?.items as { email: string }[] | undefined)?.some((a) => a.email === next.email) ? true : undefined;
+    });
+
+    await page.goto('/admin/assignment');
+    await page.getByRole('button', { name: `Reassign ${agent.firstName} ${agent.lastName}’s leads` }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('combobox', { name: 'Move them to' }).click();
+    await page.getByRole('option', { name: `${next.firstName} ${next.lastName}` }).click();
+    await dialog.getByLabel('Reason').fill('Theo left the company');
+    await dialog.getByRole('button', { name: 'Reassign all' }).click();
+    await dialog.getByText('2 leads reassigned.').waitFor();
+    await screenshot(page, 'leads-12-reassigned-all');
+    await dialog.getByRole('button', { name: 'Done' }).click();
+
+    const login = await apiCall('/api/auth/login', { method: 'POST', body: { email: next.email, password } });
+    const theirs = await apiCall('/api/leads?limit=200', { token: login.body!.accessToken as string });
+    expect((theirs.body!.items as { lastName: string }[]).map((l) => l.lastName).sort()).toEqual([leads.ivy.last, leads.oscar.last].sort());
   });
 
   it('raised no errors in the pages', async () => {
