@@ -126,6 +126,21 @@ describe('LeadDetailPage', () => {
     expect(calls.find((c) => c.url.pathname.endsWith('/merge'))!.body).toEqual({ duplicateId: twin.id });
   });
 
+  it('looks up only the first ten possible duplicates and counts the rest', async () => {
+    const matches = Array.from({ length: 13 }, (_, i) => ({ leadId: `same-${i}`, matchedOn: ['PHONE'] }));
+    const calls = detail(({ url }) => {
+      if (url.pathname === '/api/leads/duplicates/check') return json(200, { results: [{ index: 0, duplicates: matches }] });
+      const other = /^\/api\/leads\/(same-\d+)$/.exec(url.pathname);
+      if (other) return json(200, { ...(lead as Lead), id: other[1], lastName: other[1] });
+      return undefined;
+    });
+    renderRoutes(routes, { path: `/leads/${lead.id}`, auth: signedInAs(['ADMIN']) });
+    const card = await screen.findByRole('region', { name: 'Possible duplicates' });
+    expect(await within(card).findAllByTestId('duplicate')).toHaveLength(10);
+    expect(within(card).getByText('3 more leads share this email or phone number.')).toBeInTheDocument();
+    expect(calls.filter((c) => c.url.pathname.startsWith('/api/leads/same-'))).toHaveLength(10);
+  });
+
   it('shows an agent the duplicates without a merge', async () => {
     const twin: Lead = { ...(lead as Lead), id: 'twin-1', lastName: 'Twin' };
     detail(({ url }) => {

@@ -134,6 +134,9 @@ function StageSelect({ lead }: { lead: Lead }) {
   );
 }
 
+/** How many possible duplicates a lead's screen looks up and shows (a shared office number can match hundreds). */
+const DUPLICATES_SHOWN = 10;
+
 /**
  * The other leads with this lead's email or phone number that the user can open. A supervisor or
  * an admin merges one into this lead: this lead keeps its values and takes the duplicate's history.
@@ -149,7 +152,7 @@ function Duplicates({ lead, manager }: { lead: Lead; manager: boolean }) {
     queryFn: async () => {
       const matches = (await leadService.duplicatesOf({ email, phone })).filter((m) => m.leadId !== lead.id);
       const found = await Promise.all(
-        matches.map(async (m) => {
+        matches.slice(0, DUPLICATES_SHOWN).map(async (m) => {
           try {
             return { lead: await leadService.get(m.leadId), matchedOn: m.matchedOn };
           } catch (error) {
@@ -159,7 +162,7 @@ function Duplicates({ lead, manager }: { lead: Lead; manager: boolean }) {
           }
         }),
       );
-      return found.filter((f) => f !== null);
+      return { shown: found.filter((f) => f !== null), more: Math.max(0, matches.length - DUPLICATES_SHOWN) };
     },
   });
   const merge = useMutation({
@@ -170,8 +173,9 @@ function Duplicates({ lead, manager }: { lead: Lead; manager: boolean }) {
       void queryClient.invalidateQueries({ queryKey: LEADS_KEY });
     },
   });
-  const items = duplicates.data ?? [];
-  if (items.length === 0) return null;
+  const items = duplicates.data?.shown ?? [];
+  const more = duplicates.data?.more ?? 0;
+  if (items.length === 0 && more === 0) return null;
   return (
     <Card title="Possible duplicates">
       <Stack spacing={1.5}>
@@ -187,6 +191,11 @@ function Duplicates({ lead, manager }: { lead: Lead; manager: boolean }) {
             {manager && <Button size="small" onClick={() => setMerging(other)}>Merge into this lead</Button>}
           </Box>
         ))}
+        {more > 0 && (
+          <Typography variant="body2" color="text.secondary">
+            {more === 1 ? 'One more lead shares' : `${more} more leads share`} this email or phone number.
+          </Typography>
+        )}
       </Stack>
       {merging && (
         <ConfirmDialog
