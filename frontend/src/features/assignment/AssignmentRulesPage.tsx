@@ -216,6 +216,20 @@ function PauseDialog({ agent, onClose }: { agent: Agent; onClose: () => void }) 
   );
 }
 
+/** Whether an agent takes new leads now, and if not, why. */
+function AgentStatus({ agent }: { agent: Agent }) {
+  if (!agent.active) return <Chip size="small" label="Deactivated" />;
+  if (agent.paused) {
+    return (
+      <Box>
+        <Chip size="small" color="warning" label={`Away until ${formatDateTime(agent.pausedUntil)}`} />
+        {agent.pauseReason && <Typography variant="body2" color="text.secondary">{agent.pauseReason}</Typography>}
+      </Box>
+    );
+  }
+  return agent.roles.includes('AGENT') ? <Chip size="small" color="success" label="Taking leads" /> : <Chip size="small" variant="outlined" label="Not an agent" />;
+}
+
 function AgentsPanel({ agents }: { agents: Agent[] }) {
   const queryClient = useQueryClient();
   const teams = useQuery(teamsQuery);
@@ -247,7 +261,7 @@ function AgentsPanel({ agents }: { agents: Agent[] }) {
               <TableRow>
                 <TableCell>Name</TableCell>
                 <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>Team</TableCell>
-                <TableCell>Status</TableCell>
+                <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>Status</TableCell>
                 <TableCell align="right" />
               </TableRow>
             </TableHead>
@@ -256,30 +270,24 @@ function AgentsPanel({ agents }: { agents: Agent[] }) {
                 <TableRow key={agent.userId} data-testid="agent-row">
                   <TableCell>
                     <Typography sx={{ fontWeight: 600, fontSize: 14 }}>{agent.name}</Typography>
-                    <Typography variant="body2" color="text.secondary">{agent.email ?? ''}</Typography>
+                    <Typography variant="body2" color="text.secondary" sx={{ wordBreak: 'break-all' }}>{agent.email ?? ''}</Typography>
+                    {/* On a phone the status goes under the name: the table has no room for its column. */}
+                    <Box sx={{ display: { xs: 'block', sm: 'none' }, mt: 0.5 }}><AgentStatus agent={agent} /></Box>
                   </TableCell>
                   <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{agent.teamId ? (teamNames.get(agent.teamId) ?? '—') : '—'}</TableCell>
-                  <TableCell>
-                    {!agent.active ? (
-                      <Chip size="small" label="Deactivated" />
-                    ) : agent.paused ? (
-                      <Box>
-                        <Chip size="small" color="warning" label={`Away until ${formatDateTime(agent.pausedUntil)}`} />
-                        {agent.pauseReason && <Typography variant="body2" color="text.secondary">{agent.pauseReason}</Typography>}
-                      </Box>
-                    ) : agent.roles.includes('AGENT') ? (
-                      <Chip size="small" color="success" label="Taking leads" />
-                    ) : (
-                      <Chip size="small" variant="outlined" label="Not an agent" />
-                    )}
+                  <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>
+                    <AgentStatus agent={agent} />
                   </TableCell>
-                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                    {agent.active && (agent.paused ? (
-                      <Button size="small" onClick={() => resume.mutate(agent)} disabled={resume.isPending}>Resume</Button>
-                    ) : (
-                      <Button size="small" onClick={() => setPausing(agent)}>Pause</Button>
-                    ))}
-                    <Button size="small" onClick={() => setEmptying(agent)} aria-label={`Reassign ${agent.name}’s leads`}>Reassign leads</Button>
+                  <TableCell align="right">
+                    {/* Side by side where there is room, one above the other on a phone. */}
+                    <Stack direction={{ xs: 'column', sm: 'row' }} spacing={0.5} sx={{ alignItems: 'flex-end', justifyContent: 'flex-end' }}>
+                      {agent.active && (agent.paused ? (
+                        <Button size="small" onClick={() => resume.mutate(agent)} disabled={resume.isPending}>Resume</Button>
+                      ) : (
+                        <Button size="small" onClick={() => setPausing(agent)}>Pause</Button>
+                      ))}
+                      <Button size="small" sx={{ whiteSpace: 'nowrap' }} onClick={() => setEmptying(agent)} aria-label={`Reassign ${agent.name}’s leads`}>Reassign leads</Button>
+                    </Stack>
                   </TableCell>
                 </TableRow>
               ))}
