@@ -1,7 +1,8 @@
 import createClient from 'openapi-fetch';
 import { session } from '@/auth/sessionInstance';
 import type { components, paths } from './generated/lead-service';
-import { networkError, problemFrom, toApiError } from './problem';
+import { byId, call } from './call';
+import { networkError, toApiError } from './problem';
 
 /*
  * The spreadsheet import of lead-service (`/api/leads/imports`), kept apart from leadService.ts.
@@ -38,19 +39,6 @@ export type UndoResult = Schemas['UndoResult'];
 
 const client = createClient<paths>({ baseUrl: window.location.origin, fetch: session.authorizedFetch });
 
-async function call<T>(pending: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<T> {
-  let result;
-  try {
-    result = await pending;
-  } catch {
-    throw networkError();
-  }
-  if (result.error !== undefined || !result.response.ok) {
-    throw problemFrom(result.error, result.response);
-  }
-  return result.data as T;
-}
-
 /** Requests the typed client cannot make (multipart upload, a file download), with the session. */
 async function raw(path: string, init: RequestInit): Promise<Response> {
   let response: Response;
@@ -72,15 +60,15 @@ export const leadImports = {
     return (await response.json()) as ImportJob;
   },
   start: (id: string, body: StartImportRequest) =>
-    call<ImportJob>(client.POST('/api/leads/imports/{id}/start', { params: { path: { id } }, body })),
-  get: (id: string) => call<ImportJob>(client.GET('/api/leads/imports/{id}', { params: { path: { id } } })),
+    call<ImportJob>(client.POST('/api/leads/imports/{id}/start', { ...byId(id), body })),
+  get: (id: string) => call<ImportJob>(client.GET('/api/leads/imports/{id}', byId(id))),
   list: (cursor?: string, limit = 10) =>
     call<{ items: ImportSummary[]; nextCursor: string | null }>(
       client.GET('/api/leads/imports', { params: { query: { cursor, limit } } }),
     ),
-  cancel: (id: string) => call<ImportJob>(client.POST('/api/leads/imports/{id}/cancel', { params: { path: { id } } })),
+  cancel: (id: string) => call<ImportJob>(client.POST('/api/leads/imports/{id}/cancel', byId(id))),
   /** Removes the leads the import created that nobody has touched since; keeps the others. */
-  undo: (id: string) => call<UndoResult>(client.POST('/api/leads/imports/{id}/undo', { params: { path: { id } } })),
+  undo: (id: string) => call<UndoResult>(client.POST('/api/leads/imports/{id}/undo', byId(id))),
   /** The refused and skipped rows as a workbook: row number, column, value, reason. */
   errorReport: async (id: string): Promise<Blob> => {
     const response = await raw(`/api/leads/imports/${encodeURIComponent(id)}/errors.xlsx`, { method: 'GET' });

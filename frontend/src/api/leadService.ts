@@ -1,7 +1,7 @@
 import createClient from 'openapi-fetch';
 import { session } from '@/auth/sessionInstance';
 import type { components, paths } from './generated/lead-service';
-import { networkError, problemFrom } from './problem';
+import { byId, call } from './call';
 
 /*
  * lead-service's answers as they arrive on the wire, straight from its OpenAPI document
@@ -102,19 +102,6 @@ export type Agent = Schemas['AgentResponse'];
 
 const client = createClient<paths>({ baseUrl: window.location.origin, fetch: session.authorizedFetch });
 
-async function call<T>(pending: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<T> {
-  let result;
-  try {
-    result = await pending;
-  } catch {
-    throw networkError();
-  }
-  if (result.error !== undefined || !result.response.ok) {
-    throw problemFrom(result.error, result.response);
-  }
-  return result.data as T;
-}
-
 /**
  * The list's query string as lead-service binds it: the filter's criteria as top-level parameters
  * (`status=New&status=Contacted&tags=hot`, as the document lists them), lists as repeated
@@ -134,8 +121,6 @@ export function listSearchParams(query: LeadListQuery): URLSearchParams {
   put('limit', query.limit);
   return params;
 }
-
-const byId = (id: string) => ({ params: { path: { id } } });
 
 export const leadService = {
   list: (query: LeadListQuery) =>

@@ -1,7 +1,7 @@
 import createClient from 'openapi-fetch';
 import { session } from '@/auth/sessionInstance';
 import type { components, paths } from './generated/user-service';
-import { networkError, problemFrom } from './problem';
+import { byId, call } from './call';
 
 /*
  * user-service's answers as they arrive on the wire, straight from its OpenAPI document: every
@@ -72,25 +72,6 @@ export type AuditPage = Omit<Schemas['CursorPageAuditEntry'], 'items'> & { items
 export type AuditQuery = NonNullable<paths['/api/settings/audit']['get']['parameters']['query']>;
 
 const client = createClient<paths>({ baseUrl: window.location.origin, fetch: session.authorizedFetch });
-
-/**
- * The body of a successful answer as `T`, or an ApiError. `T` is stated by each function below:
- * the generated answer type, or its narrowing above.
- */
-async function call<T>(pending: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<T> {
-  let result;
-  try {
-    result = await pending;
-  } catch {
-    throw networkError();
-  }
-  if (result.error !== undefined || !result.response.ok) {
-    throw problemFrom(result.error, result.response);
-  }
-  return result.data as T;
-}
-
-const byId = (id: string) => ({ params: { path: { id } } });
 
 export const userService = {
   me: () => call<Me>(client.GET('/api/auth/me')),
