@@ -38,7 +38,8 @@ public final class LeadCommands {
       UUID assigneeId,
       boolean doNotContact,
       String doNotContactReason,
-      Consent consent) {}
+      Consent consent)
+      implements DetailValues {}
 
   /**
    * A full replacement of a lead's editable fields. Assignee and do-not-contact have endpoints of
@@ -63,7 +64,40 @@ public final class LeadCommands {
       List<String> tags,
       Map<String, Object> customFields,
       Consent consent,
-      long version) {}
+      long version)
+      implements DetailValues {}
+
+  /**
+   * The values a lead's details are checked from (LeadDetails.from): what creating and changing
+   * share.
+   */
+  public interface DetailValues {
+    String firstName();
+
+    String lastName();
+
+    String email();
+
+    String phone();
+
+    String source();
+
+    String loanPurpose();
+
+    BigDecimal loanAmount();
+
+    String loanCurrency();
+
+    String propertyState();
+
+    String creditBand();
+
+    String notes();
+
+    List<String> tags();
+
+    Consent consent();
+  }
 
   /** TCPA consent: when it was given, how, and the text the lead agreed to. */
   public record Consent(Instant givenAt, String method, String text) {}

@@ -2,6 +2,7 @@ package com.chosencrm.lead.lead;
 
 import com.chosencrm.common.problem.InvalidRequestException.FieldError;
 import com.chosencrm.lead.lead.LeadCommands.Consent;
+import com.chosencrm.lead.lead.LeadCommands.DetailValues;
 import com.chosencrm.lead.loan.CreditBand;
 import com.chosencrm.lead.loan.LoanPurpose;
 import com.chosencrm.lead.loan.UsStates;
@@ -52,22 +53,20 @@ record LeadDetails(
   /** Consent as stored. */
   record ConsentRecord(Instant givenAt, ConsentMethod method, String text) {}
 
-  static LeadDetails from(
-      String firstName,
-      String lastName,
-      String email,
-      String phone,
-      String source,
-      String loanPurpose,
-      BigDecimal loanAmount,
-      String loanCurrency,
-      String propertyState,
-      String creditBand,
-      String notes,
-      List<String> tags,
-      Consent consent,
-      Instant now,
-      List<FieldError> errors) {
+  static LeadDetails from(DetailValues values, Instant now, List<FieldError> errors) {
+    String firstName = values.firstName();
+    String lastName = values.lastName();
+    String email = values.email();
+    String phone = values.phone();
+    String source = values.source();
+    String loanPurpose = values.loanPurpose();
+    BigDecimal loanAmount = values.loanAmount();
+    String loanCurrency = values.loanCurrency();
+    String propertyState = values.propertyState();
+    String creditBand = values.creditBand();
+    String notes = values.notes();
+    List<String> tags = values.tags();
+    Consent consent = values.consent();
     String first = text(firstName, "firstName", MAX_NAME, errors);
     String last = text(lastName, "lastName", MAX_NAME, errors);
     if (first == null

@@ -212,23 +212,7 @@ public class LeadImportWriter {
     List<FieldError> errors = new ArrayList<>(row.cellErrors());
     Set<String> unreadable = new HashSet<>();
     row.cellErrors().forEach(e -> unreadable.add(e.field()));
-    LeadDetails details =
-        LeadDetails.from(
-            command.firstName(),
-            command.lastName(),
-            command.email(),
-            command.phone(),
-            command.source(),
-            command.loanPurpose(),
-            command.loanAmount(),
-            command.loanCurrency(),
-            command.propertyState(),
-            command.creditBand(),
-            command.notes(),
-            command.tags(),
-            command.consent(),
-            clock.instant(),
-            errors);
+    LeadDetails details = LeadDetails.from(command, clock.instant(), errors);
     String dncReason =
         LeadDetails.doNotContactReason(
             command.doNotContact(), command.doNotContactReason(), errors);

@@ -131,23 +131,7 @@ public class LeadService {
     for (int i = 0; i < commands.size(); i++) {
       NewLead command = commands.get(i);
       List<FieldError> errors = new ArrayList<>();
-      LeadDetails details =
-          LeadDetails.from(
-              command.firstName(),
-              command.lastName(),
-              command.email(),
-              command.phone(),
-              command.source(),
-              command.loanPurpose(),
-              command.loanAmount(),
-              command.loanCurrency(),
-              command.propertyState(),
-              command.creditBand(),
-              command.notes(),
-              command.tags(),
-              command.consent(),
-              now,
-              errors);
+      LeadDetails details = LeadDetails.from(command, now, errors);
       String dncReason =
           LeadDetails.doNotContactReason(
               command.doNotContact(), command.doNotContactReason(), errors);
@@ -459,23 +443,7 @@ public class LeadService {
     }
     Instant now = clock.instant();
     List<FieldError> errors = new ArrayList<>();
-    LeadDetails details =
-        LeadDetails.from(
-            changes.firstName(),
-            changes.lastName(),
-            changes.email(),
-            changes.phone(),
-            changes.source(),
-            changes.loanPurpose(),
-            changes.loanAmount(),
-            changes.loanCurrency(),
-            changes.propertyState(),
-            changes.creditBand(),
-            changes.notes(),
-            changes.tags(),
-            changes.consent(),
-            now,
-            errors);
+    LeadDetails details = LeadDetails.from(changes, now, errors);
     Stage stage = null;
     if (changes.status() != null && !changes.status().isBlank()) {
       stage = pipeline.find(tenantId, changes.status()).orElse(null);
