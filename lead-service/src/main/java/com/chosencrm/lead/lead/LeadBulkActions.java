@@ -202,15 +202,7 @@ public class LeadBulkActions {
       Stage from = stages.get((UUID) row[1]);
       events.statusChanged(
           tenantId,
-          new LeadStatusChanged(
-              (UUID) row[0],
-              from.id(),
-              from.name(),
-              to.id(),
-              to.name(),
-              to.kind(),
-              (UUID) row[2],
-              actor.userId()));
+          LeadStatusChanged.between((UUID) row[0], from, to, (UUID) row[2], actor.userId()));
     }
     return changed.size();
   }

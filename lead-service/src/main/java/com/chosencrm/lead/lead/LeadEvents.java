@@ -3,6 +3,7 @@ package com.chosencrm.lead.lead;
 import com.chosencrm.common.events.EventPublisher;
 import com.chosencrm.lead.loan.CreditBand;
 import com.chosencrm.lead.loan.LoanPurpose;
+import com.chosencrm.lead.pipeline.Stage;
 import com.chosencrm.lead.pipeline.StageKind;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -88,7 +89,15 @@ class LeadEvents {
       String toStatus,
       StageKind toStatusKind,
       UUID assigneeId,
-      UUID actorId) {}
+      UUID actorId) {
+
+    /** A lead moved from one stage to another. */
+    static LeadStatusChanged between(
+        UUID leadId, Stage from, Stage to, UUID assigneeId, UUID actorId) {
+      return new LeadStatusChanged(
+          leadId, from.id(), from.name(), to.id(), to.name(), to.kind(), assigneeId, actorId);
+    }
+  }
 
   /**
    * @param method MANUAL, RULE, TEAM_ROUND_ROBIN or CREATOR

@@ -546,15 +546,7 @@ public class LeadService {
             actor.userId(),
             null,
             now));
-    return new LeadStatusChanged(
-        lead.id(),
-        from.id(),
-        from.name(),
-        to.id(),
-        to.name(),
-        to.kind(),
-        lead.assigneeId(),
-        actor.userId());
+    return LeadStatusChanged.between(lead.id(), from, to, lead.assigneeId(), actor.userId());
   }
 
   /**

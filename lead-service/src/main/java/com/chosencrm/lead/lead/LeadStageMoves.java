@@ -100,15 +100,8 @@ class LeadStageMoves implements StageMoves {
             row ->
                 events.statusChanged(
                     tenantId,
-                    new LeadStatusChanged(
-                        (UUID) row[0],
-                        from.id(),
-                        from.name(),
-                        to.id(),
-                        to.name(),
-                        to.kind(),
-                        (UUID) row[1],
-                        actor.userId())));
+                    LeadStatusChanged.between(
+                        (UUID) row[0], from, to, (UUID) row[1], actor.userId())));
     return moved.size();
   }
 }
