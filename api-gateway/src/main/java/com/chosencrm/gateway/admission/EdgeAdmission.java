@@ -3,6 +3,7 @@ package com.chosencrm.gateway.admission;
 import com.chosencrm.common.security.DenyList;
 import com.chosencrm.common.security.TokenClaims;
 import com.chosencrm.gateway.problem.GatewayProblems;
+import com.chosencrm.gateway.request.RequestThread;
 import com.chosencrm.gateway.security.Caller;
 import com.chosencrm.gateway.security.PublicPaths;
 import io.micrometer.core.instrument.Counter;

@@ -1,5 +1,6 @@
-package com.chosencrm.gateway.admission;
+package com.chosencrm.gateway.request;
 
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.scheduler.Scheduler;
@@ -15,13 +16,18 @@ import reactor.netty.Connection;
  * that writes to the service. Back on the request's own loop, the proxied call and the response are
  * written without any further hand-off.
  */
-final class RequestThread {
+public final class RequestThread {
 
   private RequestThread() {}
 
-  static Scheduler of(ServerWebExchange exchange) {
-    Object request = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
-    return request instanceof Connection connection
+  public static Scheduler of(ServerWebExchange exchange) {
+    return of(exchange.getRequest());
+  }
+
+  /** The event loop of the request's connection; {@code immediate} off Reactor Netty (tests). */
+  public static Scheduler of(ServerHttpRequest request) {
+    Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(request);
+    return nativeRequest instanceof Connection connection
         ? Schedulers.fromExecutor(connection.channel().eventLoop())
         : Schedulers.immediate();
   }
