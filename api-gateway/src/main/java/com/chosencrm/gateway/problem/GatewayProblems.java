@@ -1,7 +1,6 @@
 package com.chosencrm.gateway.problem;
 
 import com.chosencrm.gateway.request.RequestIds;
-import com.chosencrm.gateway.request.RequestThread;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -62,10 +61,6 @@ public class GatewayProblems {
     response.setStatusCode(status);
     response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
     response.getHeaders().setContentLength(bytes.length);
-    // Written from the connection's own event loop, wherever the decision was made (a token whose
-    // key was fetched just now is refused on the JWKS client's loop): see AnswersOnTheRequestLoop.
-    return response
-        .writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(bytes)))
-        .subscribeOn(RequestThread.of(exchange));
+    return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(bytes)));
   }
 }
