@@ -186,6 +186,11 @@ export function describeError(error: unknown): string {
   return problem.title || 'The request failed.';
 }
 
+/** The service's message for one field of a failed call (forms without react-hook-form). */
+export function fieldMessage(error: unknown, field: string): string | undefined {
+  return error instanceof ApiError ? error.fieldErrors.find((f) => f.field === field)?.message : undefined;
+}
+
 /** "roles[0]" and "roles" name the same form field; "address.city" is already a form path. */
 export function normaliseFieldPath(field: string): string {
   return field.replace(/\[\d+\]/g, '');

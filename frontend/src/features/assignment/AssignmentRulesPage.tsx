@@ -33,7 +33,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useController, useFieldArray, useForm, useWatch, type Control } from 'react-hook-form';
 import { leadService, type Agent, type RuleSet } from '@/api/leadService';
-import { ApiError, describeError } from '@/api/problem';
+import { ApiError, describeError, fieldMessage } from '@/api/problem';
 import { EmptyState } from '@/components/EmptyState';
 import { ErrorState } from '@/components/ErrorState';
 import { FormTextField } from '@/components/form/FormTextField';
@@ -196,7 +196,7 @@ function PauseDialog({ agent, onClose }: { agent: Agent; onClose: () => void }) 
       onClose();
     },
   });
-  const untilError = pause.error instanceof ApiError ? pause.error.fieldErrors.find((f) => f.field === 'until')?.message : undefined;
+  const untilError = fieldMessage(pause.error, 'until');
   return (
     <Dialog open onClose={pause.isPending ? undefined : onClose} maxWidth="xs" fullWidth>
       <DialogTitle>{agent.name} is away</DialogTitle>

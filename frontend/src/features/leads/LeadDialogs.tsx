@@ -17,7 +17,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useController, useForm } from 'react-hook-form';
 import { leadService, type Lead } from '@/api/leadService';
-import { ApiError, describeError } from '@/api/problem';
+import { ApiError, describeError, fieldMessage } from '@/api/problem';
 import type { CustomField } from '@/api/userService';
 import { FormTextField } from '@/components/form/FormTextField';
 import { teamsQuery } from '@/features/teams/queries';
@@ -94,9 +94,6 @@ function targetProblems(target: AssignTarget, who: string): Record<string, strin
   return {};
 }
 
-const fieldError = (error: unknown, name: string) =>
-  error instanceof ApiError ? error.fieldErrors.find((f) => f.field === name)?.message : undefined;
-
 /**
  * Assign an unassigned lead, or hand an assigned one to someone else (a reason is then required,
  * and kept in the history). Supervisors within their team, admins anyone; or a team's agents in turn.
@@ -123,7 +120,7 @@ export function AssignDialog({ lead, onClose }: { lead: Lead; onClose: () => voi
     setMissing(problems);
     if (Object.keys(problems).length === 0) assign.mutate();
   };
-  const serverField = (name: string) => fieldError(assign.error, name);
+  const serverField = (name: string) => fieldMessage(assign.error, name);
   return (
     <Dialog open onClose={assign.isPending ? undefined : onClose} maxWidth="xs" fullWidth>
       <DialogTitle>{reassigning ? 'Reassign' : 'Assign'} {leadName(lead)}</DialogTitle>
@@ -176,7 +173,7 @@ export function ReassignAllDialog({ from, onClose }: { from: { userId: string; n
     setMissing(problems);
     if (Object.keys(problems).length === 0) move.mutate();
   };
-  const serverField = (name: string) => fieldError(move.error, name);
+  const serverField = (name: string) => fieldMessage(move.error, name);
   const done = move.data;
   return (
     <Dialog open onClose={move.isPending ? undefined : onClose} maxWidth="xs" fullWidth>

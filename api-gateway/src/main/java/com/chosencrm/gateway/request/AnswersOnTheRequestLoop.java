@@ -15,9 +15,9 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Writes every answer, and ends every exchange, on the event loop of the request's connection,
- * whichever thread produced it: a proxied answer arrives on the client connection's loop, a 401 for
- * a token whose key is new on the loop that fetched the JWKS, a health answer on Lettuce's thread.
+ * Writes answers, and ends every exchange, on the event loop of the request's connection, whichever
+ * thread produced it: a proxied answer arrives on the client connection's loop, a 401 for a token
+ * whose key is new on the loop that fetched the JWKS, a health answer on Lettuce's thread.
  *
  * <p>Reactor Netty 1.3.6 (Boot 4.0.7's) can stop reading a keep-alive connection when an answer is
  * written from another thread: the client's next request arrives before the previous exchange has
@@ -42,8 +42,10 @@ class AnswersOnTheRequestLoop implements HttpHandlerDecoratorFactory {
   }
 
   /**
-   * Every body is handed to the response on the loop, a single buffer as a single buffer (so it
-   * keeps its Content-Length), a stream chunk by chunk. Files stay zero-copy.
+   * Bodies are handed to the response on the loop, a single buffer as a single buffer (so it keeps
+   * its Content-Length), a stream chunk by chunk. Files stay zero-copy. Streams flushed chunk by
+   * chunk ({@code writeAndFlushWith}: server-sent events) are left as they are; they end on the
+   * loop with the exchange.
    */
   private static final class WrittenOnTheLoop extends ServerHttpResponseDecorator
       implements ZeroCopyHttpOutputMessage {

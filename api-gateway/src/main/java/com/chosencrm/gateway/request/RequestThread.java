@@ -1,5 +1,8 @@
 package com.chosencrm.gateway.request;
 
+import io.netty.channel.EventLoop;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ServerWebExchange;
@@ -14,9 +17,14 @@ import reactor.netty.Connection;
  * request on from that thread would put the whole gateway on it; handing it to a pool thread (as
  * Lettuce's {@code publishOnScheduler} does) costs a hop there and another one to the event loop
  * that writes to the service. Back on the request's own loop, the proxied call and the response are
- * written without any further hand-off.
+ * written without any further hand-off. Also where every answer is written ({@link
+ * AnswersOnTheRequestLoop}).
+ *
+ * <p>One scheduler per event loop, made once: a request asks for it twice on its way through.
  */
 public final class RequestThread {
+
+  private static final Map<EventLoop, Scheduler> LOOPS = new ConcurrentHashMap<>();
 
   private RequestThread() {}
 
@@ -28,7 +36,7 @@ public final class RequestThread {
   public static Scheduler of(ServerHttpRequest request) {
     Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(request);
     return nativeRequest instanceof Connection connection
-        ? Schedulers.fromExecutor(connection.channel().eventLoop())
+        ? LOOPS.computeIfAbsent(connection.channel().eventLoop(), Schedulers::fromExecutor)
         : Schedulers.immediate();
   }
 }
